@@ -1,0 +1,4 @@
+import { webauthnService } from '@/lib/http/service-routes';
+
+export const dynamic = 'force-dynamic';
+export const GET = webauthnService.environment;

@@ -1,0 +1,48 @@
+import { describe, expect, inject, it } from 'vitest';
+
+const baseUrl = inject('baseUrl');
+
+describe.each(['webauthn', 'authn'])('/%s service endpoints', (surface) => {
+  const url = (p: string) => `${baseUrl}/${surface}${p}`;
+
+  it('healthz answers 200 with status, publicKey, code and version', async () => {
+    const res = await fetch(url('/healthz'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = await res.json();
+    expect(body).toEqual({ status: 'all services operational', publicKey: expect.any(String), code: '200', version: expect.any(String) });
+    // <git-tag>.<commit>.<build-epoch> or <commit>.<build-epoch>
+    expect(body.version).toMatch(/^(?:[^.]+(?:\.[^.]+)*\.)?[0-9a-f]{7,40}\.\d{10}$|^unknown\.\d{10}$/);
+    expect(Buffer.from(body.publicKey, 'base64')).toHaveLength(64);
+  });
+
+  it('publickeys serves the same envelope public key as healthz', async () => {
+    const [pk, health] = await Promise.all([fetch(url('/publickeys')).then((r) => r.json()), fetch(url('/healthz')).then((r) => r.json())]);
+    expect(pk).toEqual({ publicKey: health.publicKey });
+  });
+
+  it('environment reports allowed_time_span', async () => {
+    const body = await (await fetch(url('/environment'))).json();
+    expect(body).toMatchObject({ name: 'latchkey', allowed_time_span: 60, publicUrl: baseUrl, envelope: { curve: 'secp256k1' } });
+  });
+
+  it('sd maps service names to base URLs', async () => {
+    const body = await (await fetch(url('/sd'))).json();
+    expect(body).toMatchObject({ webauthn: `${baseUrl}/webauthn`, authn: `${baseUrl}/authn` });
+    for (const v of Object.values(body)) expect(String(v)).toMatch(/^https?:\/\//);
+  });
+
+  it.each(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])('unknown path answers %s 404 in {statusCode, error, message}', async (method) => {
+    const res = await fetch(url('/no/such/endpoint'), { method, headers: { 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{"not json' });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ statusCode: 404, error: 'Not Found', message: 'Not found.' });
+  });
+});
+
+describe('hosted pages', () => {
+  it('serve HTML at /', async () => {
+    const res = await fetch(baseUrl);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Latchkey is running');
+  });
+});

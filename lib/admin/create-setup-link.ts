@@ -1,0 +1,40 @@
+import type { TTx } from '../db';
+import { hashSecret, randomToken } from '../crypto/tokens';
+import { writeAuditEvent } from '../audit/write-audit-event';
+
+export const SETUP_LINK_TTL_MS = 24 * 60 * 60 * 1000;
+
+export type TAdminRole = 'system' | 'tenant' | 'community';
+
+/**
+ * Creates a one-time admin setup link (first admin, or an invitation). Only the token's hash is
+ * stored; the link is returned once. Earlier unused links stay valid until they expire.
+ */
+export async function createSetupLink(options: {
+  db: TTx;
+  origin: string;
+  actor: string;
+  role?: TAdminRole;
+  scopeId?: string | null;
+  now?: Date;
+}): Promise<{ url: string; expiresAt: Date }> {
+  const now = options.now ?? new Date();
+  const token = randomToken();
+  const expiresAt = new Date(now.getTime() + SETUP_LINK_TTL_MS);
+  const row = await options.db.adminSetupToken.create({
+    data: { tokenHash: hashSecret(token), role: options.role ?? 'system', scopeId: options.scopeId ?? null, expiresAt, createdAt: now },
+  });
+  await writeAuditEvent(options.db, { type: 'admin.setup_link_created', actor: options.actor, result: 'success', subject: row.id, detail: { role: row.role } });
+  return { url: `${options.origin}/admin/setup?token=${token}`, expiresAt };
+}
+
+/**
+ * Looks a setup token up without consuming it (the admin console consumes it when the first
+ * passkey is registered). Returns undefined when unknown, used or expired.
+ */
+export async function findValidSetupToken(options: { db: TTx; token: string; now?: Date }): Promise<{ id: string; role: string; expiresAt: Date } | undefined> {
+  const now = options.now ?? new Date();
+  const row = await options.db.adminSetupToken.findUnique({ where: { tokenHash: hashSecret(options.token) } });
+  if (!row || row.usedAt || row.expiresAt <= now) return undefined;
+  return { id: row.id, role: row.role, expiresAt: row.expiresAt };
+}

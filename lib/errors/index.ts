@@ -1,0 +1,90 @@
+/**
+ * One error type, one code catalog, one status table (CONVENTIONS.md §3). Every surface renders
+ * an AppError in its own format (lib/http); the public message comes from the catalog, never from
+ * `detail` or `cause`, which go to logs and the audit trail only.
+ */
+
+export const ERROR_CATALOG = {
+  // --- request plumbing ---
+  'request.malformed_json': { status: 400, message: 'The request body is not valid JSON.' },
+  'request.unsupported_media_type': { status: 415, message: 'The request body must be application/json.' },
+  'request.body_too_large': { status: 413, message: 'The request body is too large.' },
+  'request.validation_failed': { status: 400, message: 'Validation error.' },
+  'request.not_found': { status: 404, message: 'Not found.' },
+  'request.method_not_allowed': { status: 405, message: 'Method not allowed.' },
+  // --- authentication of the caller (licenses, API keys, envelope) ---
+  'auth.unauthenticated': { status: 401, message: 'Missing or invalid credentials.' },
+  'auth.forbidden': { status: 403, message: 'Not permitted.' },
+  // --- tenancy ---
+  'tenancy.tenant_not_found': { status: 404, message: 'Tenant not found.' },
+  'tenancy.community_not_found': { status: 404, message: 'Community not found.' },
+  'tenancy.community_exists': { status: 409, message: 'A community with this name already exists in the tenant.' },
+  'tenancy.invalid_origin': { status: 400, message: 'Each origin must be an https:// origin (http:// only for localhost) or android:apk-key-hash:.' },
+  'tenancy.invalid_rp_id': { status: 400, message: 'The rpId must be a registrable domain that every web origin is equal to or a subdomain of.' },
+  // --- licenses ---
+  'licenses.not_found': { status: 404, message: 'License not found.' },
+  'licenses.invalid_auth_level': { status: 400, message: 'authLevel must be one of system, service, service_ext, app, app_ext.' },
+  // --- admin setup ---
+  'admin.setup_link_invalid': { status: 404, message: 'This setup link is invalid, used or expired.' },
+  // --- service ---
+  'service.unavailable': { status: 503, message: 'The service is temporarily unavailable.' },
+  'service.internal': { status: 500, message: 'Something went wrong on our side.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type TErrorCode = keyof typeof ERROR_CATALOG;
+
+/** Status of each code: derived from the catalog, so a code without a status does not compile. */
+export const ERROR_STATUS = Object.fromEntries(
+  Object.entries(ERROR_CATALOG).map(([code, entry]) => [code, entry.status]),
+) as Record<TErrorCode, number>;
+
+export class AppError extends Error {
+  readonly code: TErrorCode;
+  readonly status: number;
+  /** Internal detail for logs and the audit trail; never sent to clients. */
+  readonly detail: string | undefined;
+  /** Field-level problems that are safe to show (validation errors). */
+  readonly fields: Record<string, string> | undefined;
+  /** Public message override, for messages that are safe to show (validation summaries). */
+  readonly publicMessage: string;
+
+  constructor(code: TErrorCode, options: { detail?: string; cause?: unknown; fields?: Record<string, string>; publicMessage?: string } = {}) {
+    super(options.detail ? `${code}: ${options.detail}` : code, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_STATUS[code];
+    this.detail = options.detail;
+    this.fields = options.fields;
+    this.publicMessage = options.publicMessage ?? ERROR_CATALOG[code].message;
+  }
+
+  /** Errors under 500 are safe to describe to the client (node-oidc-provider's `expose`). */
+  get expose(): boolean {
+    return this.status < 500;
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+/** Any thrown value as an AppError; unknown errors become `service.internal`, keeping the cause. */
+export function toAppError(e: unknown): AppError {
+  return isAppError(e) ? e : new AppError('service.internal', { cause: e, detail: e instanceof Error ? e.message : String(e) });
+}
+
+/** Standard HTTP reason phrases for the statuses the catalog uses. */
+export const HTTP_REASON: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};

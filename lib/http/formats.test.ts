@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../errors';
+import { renderError } from './formats';
+
+describe('renderError', () => {
+  const e = new AppError('auth.forbidden', { detail: 'license lacks community c1' });
+
+  it('renders {statusCode, error, message} for webauthn and authn', async () => {
+    for (const s of ['webauthn', 'authn'] as const) {
+      const r = renderError(s, e);
+      expect(r.status).toBe(403);
+      expect(r.headers.get('cache-control')).toBe('no-store');
+      expect(await r.json()).toEqual({ statusCode: 403, error: 'Forbidden', message: 'Not permitted.' });
+    }
+  });
+
+  it('renders {msg, msgCode} for fido2', async () => {
+    expect(await renderError('fido2', e).json()).toEqual({ msg: 'Not permitted.', msgCode: 'auth.forbidden' });
+  });
+
+  it('renders RFC 9457 problem+json', async () => {
+    const r = renderError('problem', e);
+    expect(r.headers.get('content-type')).toBe('application/problem+json');
+    expect(await r.json()).toEqual({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Not permitted.', code: 'auth.forbidden' });
+  });
+
+  it('renders admin errors with fields', async () => {
+    const v = new AppError('request.validation_failed', { fields: { name: 'required' }, publicMessage: 'Validation error: name: required' });
+    expect(await renderError('admin', v).json()).toEqual({ error: { code: 'request.validation_failed', message: 'Validation error: name: required', fields: { name: 'required' } } });
+  });
+
+  it('never leaks internal detail in a 5xx body', async () => {
+    const internal = new AppError('service.internal', { detail: 'connection string postgres://secret', publicMessage: 'postgres://secret' });
+    const body = await renderError('webauthn', internal).text();
+    expect(body).not.toContain('secret');
+    expect(JSON.parse(body)).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side.' });
+  });
+});

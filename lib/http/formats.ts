@@ -1,0 +1,36 @@
+import { AppError, HTTP_REASON } from '../errors';
+
+/** The error formats of the surfaces (ARCHITECTURE.md "Each surface speaks its own error format"). */
+export type TSurface = 'webauthn' | 'authn' | 'fido2' | 'problem' | 'admin' | 'hosted';
+
+function reason(status: number): string {
+  return HTTP_REASON[status] ?? 'Error';
+}
+
+/**
+ * Renders an AppError in a surface's format. 5xx bodies carry only the catalog's generic message
+ * (CONVENTIONS.md §4).
+ */
+export function renderError(surface: TSurface, error: AppError): Response {
+  const status = error.status;
+  const message = error.expose ? error.publicMessage : 'Something went wrong on our side.';
+  const headers = { 'cache-control': 'no-store' };
+  switch (surface) {
+    case 'webauthn':
+    case 'authn':
+      // spec 000/004: {statusCode, error, message}
+      return Response.json({ statusCode: status, error: reason(status), message }, { status, headers });
+    case 'fido2':
+      // spec 002: {msg, msgCode}
+      return Response.json({ msg: message, msgCode: error.code }, { status, headers });
+    case 'problem':
+      // spec 001 / RFC 9457
+      return new Response(JSON.stringify({ type: 'about:blank', title: reason(status), status, detail: message, code: error.code }), {
+        status,
+        headers: { ...headers, 'content-type': 'application/problem+json' },
+      });
+    case 'admin':
+    case 'hosted':
+      return Response.json({ error: { code: error.code, message, ...(error.fields && error.expose ? { fields: error.fields } : {}) } }, { status, headers });
+  }
+}
