@@ -22,4 +22,9 @@ export default defineConfig([
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/config.' }],
     },
   },
+  {
+    // Playwright fixtures call their `use` callback; it is not React's use().
+    files: ['e2e/**/*.ts'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
 ]);

@@ -3,7 +3,7 @@
  * first run and validate configuration before the first request (lib/runtime/start.ts).
  */
 export async function register(): Promise<void> {
-  // eslint-disable-next-line no-restricted-properties -- Next's own runtime marker, not configuration
+  // NEXT_RUNTIME is Next's own runtime marker, not configuration.
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startServer } = await import('./lib/runtime/start');
   await startServer();

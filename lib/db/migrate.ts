@@ -96,7 +96,7 @@ export async function migrateDatabase(options: MigrateOptions): Promise<{ applie
   }
 }
 
-/** Rows of `_prisma_migrations`, or null when the table does not exist yet. */
+/** What `_prisma_migrations` says (the readers return null when the table does not exist). */
 interface History {
   finished: Set<string>;
   /** Started but neither finished nor rolled back: `migrate deploy` refuses to continue (P3009). */

@@ -4,7 +4,7 @@
 // the database drivers are loaded only when an engine is opened.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -72,10 +72,13 @@ export function lockfileContent(provider: Provider): string {
 export async function readMigrations(baseDir: string): Promise<MigrationList> {
   const lockPath = 'migration_lock.toml';
   const lockContent = await readFile(path.join(baseDir, lockPath), 'utf8').catch(() => null);
-  const entries = await readdir(/*turbopackIgnore: true*/ baseDir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return [];
-    throw e;
-  });
+  // turbopackIgnore: a dynamic path would make Next's tracer copy the whole project.
+  const entries = await readdir(/*turbopackIgnore: true*/ baseDir, { withFileTypes: true }).catch(
+    (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return [];
+      throw e;
+    },
+  );
   const names = entries
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
@@ -171,8 +174,9 @@ export interface OpenEngineOptions {
   datamodels?: Array<{ path: string; content: string }>;
   /**
    * Where to put the shadow database that `diff` / `createMigration` replay migrations into.
-   * SQLite: a `file:` URL (default: in memory). PostgreSQL: a server URL; a uniquely named
-   * database is created there and dropped on close (default: the server of `url`).
+   * SQLite: a `file:` URL, deleted before each use and on close (default: in memory).
+   * PostgreSQL: a server URL; a uniquely named database is created there for each use and
+   * dropped on close (default: the server of `url`).
    */
   shadowUrl?: string;
   log?: (line: string) => void;
@@ -262,9 +266,9 @@ function describeDriverError(error: unknown): string {
 }
 
 /**
- * Wraps the official adapter factories so that every connection the engine opens is disposed on
- * close (without relying on the engine to do it), and so that the PostgreSQL shadow database lives on
- * the server we choose and is dropped even if a connection to it is still open.
+ * Wraps the official adapter factories: every connection the engine opens is disposed on close
+ * (without relying on the engine to do it), shadow databases live where we choose and are
+ * removed even if a connection to them is still open, and two adapter gaps are patched.
  */
 async function trackedFactory(
   provider: Provider,
@@ -310,7 +314,21 @@ async function trackedFactory(
     const sqlite = new PrismaBetterSqlite3({ url: sqliteFilePath(options.url) }, { shadowDatabaseUrl: shadow });
     info = sqlite;
     connect = () => sqlite.connect();
-    connectToShadowDb = () => sqlite.connectToShadowDb();
+    // The engine replays the whole history into the shadow database on every diff and does not
+    // empty an external one first, so each use starts from a deleted file.
+    let previous: SqlDriverAdapter | undefined;
+    const removeShadow = async () => {
+      await previous?.dispose();
+      if (shadow !== ':memory:') {
+        for (const suffix of ['', '-journal', '-wal', '-shm']) await rm(`${shadow}${suffix}`, { force: true });
+      }
+    };
+    cleanups.push(removeShadow);
+    connectToShadowDb = async () => {
+      await removeShadow();
+      previous = await sqlite.connectToShadowDb();
+      return previous;
+    };
   } else {
     const [{ PrismaPg }, { default: pg }] = await Promise.all([import('@prisma/adapter-pg'), import('pg')]);
     const { connectionString, schema } = pgConnection(options.url);
