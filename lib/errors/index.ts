@@ -24,6 +24,17 @@ export const ERROR_CATALOG = {
   // --- licenses ---
   'licenses.not_found': { status: 404, message: 'License not found.' },
   'licenses.invalid_auth_level': { status: 400, message: 'authLevel must be one of system, service, service_ext, app, app_ext.' },
+  // --- passkeys (WebAuthn ceremonies). Failures of verification share one public message: an
+  // attacker learns nothing about which check failed (CONVENTIONS.md §4); the detail is logged.
+  'passkeys.verification_failed': { status: 400, message: 'The passkey response could not be verified.' },
+  'passkeys.challenge_invalid': { status: 400, message: 'This sign-in or registration attempt is not valid any more. Please try again.' },
+  'passkeys.challenge_expired': { status: 400, message: 'This sign-in or registration attempt has expired. Please try again.' },
+  'passkeys.credential_exists': { status: 409, message: 'This passkey is already registered.' },
+  'passkeys.username_taken': { status: 409, message: 'This username is already taken.' },
+  'passkeys.authenticator_not_allowed': { status: 403, message: 'This kind of passkey or security key is not allowed here.' },
+  'passkeys.unknown_credential': { status: 401, message: 'This passkey is not registered here.' },
+  'passkeys.user_disabled': { status: 403, message: 'This account is disabled.' },
+  'passkeys.not_found': { status: 404, message: 'Passkey not found.' },
   // --- admin setup ---
   'admin.setup_link_invalid': { status: 404, message: 'This setup link is invalid, used or expired.' },
   // --- service ---

@@ -1,0 +1,133 @@
+import { MetadataService, verifyRegistrationResponse } from '@simplewebauthn/server';
+import { decodeAttestationObject, decodeCredentialPublicKey } from '@simplewebauthn/server/helpers';
+import type { TTx, TDb } from '../db';
+import { AppError } from '../errors';
+import { parseInput } from '../errors/validation';
+import { writeAuditEvent } from '../audit/write-audit-event';
+import { resolveAuthenticator } from '../metadata/resolve-authenticator';
+import { toUserDto, type TUserDto } from '../users/username';
+import { consumeCeremony } from './ceremony';
+import { assertCrossOriginAllowed, readClientData } from './client-data';
+import { toPasskeyDto, type TPasskeyDto } from './passkey-dto';
+import { assertAaguidAllowed, loadRpSettings } from './rp';
+import { ZRegistrationResponse } from './response-schemas';
+import type { TPendingUser } from './start-registration';
+import { auditFailure, type TRequestMeta } from './audit-failure';
+
+/** COSE key parameter 3 is `alg` (RFC 9052 §7.1). */
+const COSE_ALG = 3;
+
+/** How far the attestation could be traced: a metadata statement's roots, self, none or a bare chain. */
+export type TAttestationTrust = 'trusted' | 'self' | 'none' | 'basic';
+
+function attestationTrust(fmt: string, attestationObject: Parameters<typeof decodeAttestationObject>[0], trustedByMetadata: boolean): TAttestationTrust {
+  if (fmt === 'none') return 'none';
+  const x5c = decodeAttestationObject(attestationObject).get('attStmt').get('x5c');
+  if (!x5c || x5c.length === 0) return 'self';
+  return trustedByMetadata ? 'trusted' : 'basic';
+}
+
+/**
+ * Completes a registration ceremony (WebAuthn §7.1): consumes the challenge, checks the
+ * cross-origin rules and the community's AAGUID policy, verifies the attestation, then creates
+ * the account (for a sign-up) and the passkey with its audit event in one transaction.
+ * @throws AppError `request.validation_failed`, `passkeys.challenge_invalid`, `passkeys.challenge_expired`,
+ *   `passkeys.verification_failed`, `passkeys.authenticator_not_allowed`, `passkeys.credential_exists`,
+ *   `passkeys.username_taken`, `tenancy.community_not_found`
+ */
+export async function finishRegistration(options: {
+  db: TDb;
+  communityId: string;
+  response: unknown;
+  /** The signed-in user adding a passkey; must match the ceremony's user. */
+  userId?: string;
+  meta?: TRequestMeta;
+  now?: Date;
+}): Promise<{ user: TUserDto; passkey: TPasskeyDto; created: boolean }> {
+  const { db, communityId } = options;
+  const now = options.now ?? new Date();
+  try {
+    const response = parseInput(ZRegistrationResponse, options.response);
+    const clientData = readClientData(response.response.clientDataJSON);
+    const ceremony = await consumeCeremony(db, { communityId, kind: 'registration', challenge: clientData.challenge, now });
+    const pending = ceremony.data.pendingUser as TPendingUser | undefined;
+    if ((ceremony.userId ?? undefined) !== options.userId || (!ceremony.userId && !pending)) {
+      throw new AppError('passkeys.challenge_invalid', { detail: `ceremony ${ceremony.id} belongs to another user` });
+    }
+    const rp = await loadRpSettings(db, communityId);
+    assertCrossOriginAllowed(rp, clientData);
+
+    let verification;
+    try {
+      verification = await verifyRegistrationResponse({
+        response,
+        expectedChallenge: clientData.challenge,
+        expectedOrigin: rp.origins,
+        expectedRPID: rp.rpId,
+        requireUserVerification: rp.userVerification === 'required',
+        supportedAlgorithmIDs: rp.algorithms,
+      });
+    } catch (e) {
+      throw new AppError('passkeys.verification_failed', { detail: (e as Error).message, cause: e });
+    }
+    if (!verification.verified) throw new AppError('passkeys.verification_failed', { detail: 'not verified' });
+    const info = verification.registrationInfo;
+    assertAaguidAllowed(rp, 'registration', info.aaguid);
+
+    const credentialId = info.credential.id;
+    const alg = Number(decodeCredentialPublicKey(info.credential.publicKey).get(COSE_ALG));
+    // The library anchors an x5c chain in the roots of the metadata statement it holds for the
+    // AAGUID (MetadataService); a chain it accepted with such a statement counts as trusted.
+    const statement = await MetadataService.getStatement(info.aaguid);
+    const trust = attestationTrust(info.fmt, info.attestationObject, Boolean(statement));
+    const provider = await resolveAuthenticator(db, communityId, info.aaguid);
+
+    const existing = await db.passkey.findUnique({ where: { communityId_credentialId: { communityId, credentialId } }, select: { id: true } });
+    if (existing) throw new AppError('passkeys.credential_exists', { detail: credentialId });
+
+    return await db.$transaction(async (tx: TTx) => {
+      let user;
+      if (pending) {
+        const taken = await tx.user.findUnique({ where: { communityId_username: { communityId, username: pending.username } }, select: { id: true } });
+        if (taken) throw new AppError('passkeys.username_taken', { detail: pending.username });
+        user = await tx.user.create({ data: { communityId, username: pending.username, displayName: pending.displayName, userHandle: pending.userHandle }, select: { id: true, username: true, displayName: true } });
+      } else {
+        user = await tx.user.findFirstOrThrow({ where: { id: ceremony.userId!, communityId }, select: { id: true, username: true, displayName: true } });
+      }
+      const row = await tx.passkey.create({
+        data: {
+          communityId,
+          userId: user.id,
+          credentialId,
+          publicKey: Buffer.from(info.credential.publicKey).toString('base64url'),
+          alg,
+          signCount: info.credential.counter,
+          transports: (info.credential.transports ?? response.response.transports ?? []) as string[],
+          aaguid: info.aaguid,
+          backupEligible: info.credentialDeviceType === 'multiDevice',
+          backupState: info.credentialBackedUp,
+          userVerified: info.userVerified,
+          attestationFormat: info.fmt,
+          attestationTrust: trust,
+          name: provider.name ?? 'Passkey',
+          createdAt: now,
+        },
+      });
+      await writeAuditEvent(tx, {
+        type: pending ? 'passkeys.signed_up' : 'passkeys.registered',
+        actor: `user:${user.id}`,
+        result: 'success',
+        tenantId: rp.tenantId,
+        communityId,
+        subject: row.id,
+        ip: options.meta?.ip,
+        userAgent: options.meta?.userAgent,
+        detail: { aaguid: info.aaguid, fmt: info.fmt, trust, alg, synced: info.credentialBackedUp },
+      });
+      return { user: toUserDto(user), passkey: toPasskeyDto(row, provider), created: Boolean(pending) };
+    });
+  } catch (e) {
+    await auditFailure(db, { type: 'passkeys.registration_failed', communityId, actor: options.userId ? `user:${options.userId}` : 'anonymous', error: e, meta: options.meta });
+    throw e;
+  }
+}

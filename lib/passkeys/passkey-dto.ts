@@ -1,0 +1,45 @@
+import type { TAuthenticatorInfo } from '../metadata/resolve-authenticator';
+
+export type TPasskeyDto = {
+  id: string;
+  name: string;
+  aaguid: string;
+  providerName: string | null;
+  providerIcon: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  /** Backed up: a multi-device (synced) passkey (WebAuthn §6.1.3 BS flag). */
+  synced: boolean;
+  /** Backup eligible; false means device-bound (BE flag). */
+  backupEligible: boolean;
+  transports: string[];
+};
+
+export const PASSKEY_DTO_SELECT = {
+  id: true,
+  name: true,
+  aaguid: true,
+  createdAt: true,
+  lastUsedAt: true,
+  backupState: true,
+  backupEligible: true,
+  transports: true,
+} as const;
+
+export function toPasskeyDto(
+  row: { id: string; name: string; aaguid: string; createdAt: Date; lastUsedAt: Date | null; backupState: boolean; backupEligible: boolean; transports: unknown },
+  info: TAuthenticatorInfo | undefined,
+): TPasskeyDto {
+  return {
+    id: row.id,
+    name: row.name,
+    aaguid: row.aaguid,
+    providerName: info?.name ?? null,
+    providerIcon: info?.icon ?? null,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    synced: row.backupState,
+    backupEligible: row.backupEligible,
+    transports: row.transports as string[],
+  };
+}

@@ -1,0 +1,67 @@
+import type { TTx } from '../db';
+import { AppError } from '../errors';
+
+export type TAaguidRule = { mode: 'any' | 'allow' | 'deny'; aaguids: string[] };
+export type TAaguidPolicy = { registration: TAaguidRule; authentication: TAaguidRule };
+
+/** The relying-party settings of one community, as the ceremonies use them. */
+export type TRpSettings = {
+  communityId: string;
+  tenantId: string;
+  rpId: string;
+  rpName: string;
+  origins: string[];
+  userVerification: 'required' | 'preferred' | 'discouraged';
+  attestation: 'none' | 'direct' | 'enterprise';
+  algorithms: number[];
+  timeoutMs: number;
+  allowCrossOrigin: boolean;
+  allowedTopOrigins: string[];
+  aaguidPolicy: TAaguidPolicy;
+};
+
+const ANY: TAaguidRule = { mode: 'any', aaguids: [] };
+
+function toRule(value: unknown): TAaguidRule {
+  const v = value as Partial<TAaguidRule> | undefined;
+  if (!v || (v.mode !== 'allow' && v.mode !== 'deny')) return ANY;
+  return { mode: v.mode, aaguids: (v.aaguids ?? []).map((a) => a.toLowerCase()) };
+}
+
+/**
+ * Loads a community's RP settings.
+ * @throws AppError `tenancy.community_not_found`
+ */
+export async function loadRpSettings(db: TTx, communityId: string): Promise<TRpSettings> {
+  const c = await db.community.findUnique({ where: { id: communityId } });
+  if (!c) throw new AppError('tenancy.community_not_found', { detail: communityId });
+  const policy = (c.aaguidPolicy ?? {}) as { registration?: unknown; authentication?: unknown };
+  return {
+    communityId: c.id,
+    tenantId: c.tenantId,
+    rpId: c.rpId,
+    rpName: c.rpName,
+    origins: c.origins as string[],
+    userVerification: c.userVerification as TRpSettings['userVerification'],
+    attestation: c.attestation as TRpSettings['attestation'],
+    algorithms: c.algorithms as number[],
+    timeoutMs: c.timeoutMs,
+    allowCrossOrigin: c.allowCrossOrigin,
+    allowedTopOrigins: c.allowedTopOrigins as string[],
+    aaguidPolicy: { registration: toRule(policy.registration), authentication: toRule(policy.authentication) },
+  };
+}
+
+/**
+ * Enforces the community's AAGUID allow/deny policy for one ceremony kind. Registration and
+ * authentication have separate rules, so an admin can stop new registrations of an authenticator
+ * model while letting existing ones sign in (or cut them off too).
+ * @throws AppError `passkeys.authenticator_not_allowed`
+ */
+export function assertAaguidAllowed(rp: TRpSettings, kind: 'registration' | 'authentication', aaguid: string): void {
+  const rule = rp.aaguidPolicy[kind];
+  const listed = rule.aaguids.includes(aaguid.toLowerCase());
+  if ((rule.mode === 'allow' && !listed) || (rule.mode === 'deny' && listed)) {
+    throw new AppError('passkeys.authenticator_not_allowed', { detail: `${kind} of AAGUID ${aaguid} refused by policy (${rule.mode})` });
+  }
+}
