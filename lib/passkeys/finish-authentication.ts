@@ -86,13 +86,17 @@ export async function finishAuthentication(options: { db: TDb; communityId: stri
     }
     if (!verification.verified) throw new AppError('passkeys.verification_failed', { detail: 'not verified' });
     const info = verification.authenticationInfo;
+    // §7.2 step 18 (L3): backup eligibility is fixed at creation; a change means another authenticator.
+    if ((info.credentialDeviceType === 'multiDevice') !== passkey.backupEligible) {
+      throw new AppError('passkeys.verification_failed', { detail: 'backup eligibility (BE) changed since registration' });
+    }
 
     await db.$transaction(async (tx: TTx) => {
       // Compare-and-set on the counter: of two concurrent assertions with one counter value,
       // only one is accepted.
       const { count } = await tx.passkey.updateMany({
         where: { id: passkey.id, signCount: passkey.signCount },
-        data: { signCount: info.newCounter, backupState: info.credentialBackedUp, backupEligible: info.credentialDeviceType === 'multiDevice', userVerified: info.userVerified, lastUsedAt: now },
+        data: { signCount: info.newCounter, backupState: info.credentialBackedUp, userVerified: info.userVerified, lastUsedAt: now },
       });
       if (count !== 1) throw new AppError('passkeys.verification_failed', { detail: 'concurrent use of the same counter value' });
       await writeAuditEvent(tx, {

@@ -76,6 +76,12 @@ export async function finishRegistration(options: {
 
     const credentialId = info.credential.id;
     const alg = Number(decodeCredentialPublicKey(info.credential.publicKey).get(COSE_ALG));
+    // §8.2 (packed) step 2: the statement's alg must be the credential key's algorithm; the
+    // library does not compare them.
+    if (info.fmt === 'packed') {
+      const stmtAlg = decodeAttestationObject(info.attestationObject).get('attStmt').get('alg');
+      if (stmtAlg !== alg) throw new AppError('passkeys.verification_failed', { detail: `packed attStmt alg ${String(stmtAlg)} != credential alg ${alg}` });
+    }
     // The library anchors an x5c chain in the roots of the metadata statement it holds for the
     // AAGUID (MetadataService); a chain it accepted with such a statement counts as trusted.
     const statement = await MetadataService.getStatement(info.aaguid);

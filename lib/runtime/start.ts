@@ -4,6 +4,9 @@ import { getDb } from '../db';
 import { migrateDatabase } from '../db/migrate';
 import { log, setLogLevel } from '../log';
 import { bootstrap } from '../tenancy/bootstrap';
+import { purgeExpiredCeremonies } from '../passkeys/ceremony';
+
+const HOUSEKEEPING_INTERVAL_MS = 15 * 60 * 1000;
 
 /**
  * Server start-up: validate configuration (stop with a message naming the variable when it is
@@ -34,6 +37,11 @@ export async function startServer(): Promise<void> {
       version: config.version,
       ms: Date.now() - started,
     });
+    // Expired ceremonies are refused anyway (consumeCeremony checks expiry); this only keeps the
+    // table small. Any instance may run it; the DELETE is idempotent.
+    const housekeeping = () => purgeExpiredCeremonies(getDb()).catch((e: Error) => log.warn('ceremony purge failed', { error: e.message }));
+    void housekeeping();
+    setInterval(housekeeping, HOUSEKEEPING_INTERVAL_MS).unref();
     if (result.setupLink) {
       // Printed plainly (not as JSON) so the operator can copy it from the console.
       console.log(`\n  First run: create the first administrator with this one-time link (valid 24 h):\n\n    ${result.setupLink}\n\n  Lost it? Run: npx latchkey admin setup-link\n`);

@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import { brandingStyle, initialsOf, safeLogoUrl, type THostedBranding } from './branding';
+
+/**
+ * The frame of every hosted page: the community's colours (CSS variables), its logo and name,
+ * and a centred card with the page title. Narrow for forms, wide for the account page.
+ */
+export function HostedShell({ branding, title, subtitle, width = 'narrow', headerAside, children }: { branding: THostedBranding; title: string; subtitle?: ReactNode; width?: 'narrow' | 'wide'; headerAside?: ReactNode; children: ReactNode }) {
+  const logo = safeLogoUrl(branding.logoUrl);
+  return (
+    <div style={brandingStyle(branding)} className="flex min-h-screen flex-col bg-slate-50">
+      <header className={`mx-auto flex w-full items-center justify-between gap-3 px-4 pt-6 sm:pt-10 ${width === 'wide' ? 'max-w-2xl' : 'max-w-md'}`}>
+        <div className="flex min-w-0 items-center gap-2.5">
+          {logo ? (
+            // eslint-disable-next-line @next/next/no-img-element -- tenant logos are arbitrary URLs/data: URIs, not optimizable assets
+            <img src={logo} alt="" className="h-9 max-w-[140px] object-contain" />
+          ) : (
+            <span aria-hidden="true" className="inline-flex h-9 w-9 shrink-0 items-center justify-center rounded-lg bg-brand-600 text-lg font-bold text-[color:var(--color-brand-on,#fff)]">
+              {initialsOf(branding.displayName)}
+            </span>
+          )}
+          <span className="truncate text-base font-semibold text-slate-800">{branding.displayName}</span>
+        </div>
+        {headerAside}
+      </header>
+      <main className={`mx-auto w-full flex-1 px-4 py-6 ${width === 'wide' ? 'max-w-2xl' : 'max-w-md'}`}>
+        <section aria-labelledby="page-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-8">
+          <h1 id="page-title" tabIndex={-1} className="text-2xl font-semibold text-slate-900 focus:outline-none">
+            {title}
+          </h1>
+          {subtitle ? <div className="mt-1.5 text-slate-600">{subtitle}</div> : null}
+          <div className="mt-6">{children}</div>
+        </section>
+      </main>
+      <footer className="px-4 pb-6 text-center text-xs text-slate-500">
+        Passwordless sign-in with passkeys · Secured by Latchkey
+      </footer>
+    </div>
+  );
+}

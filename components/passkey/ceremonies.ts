@@ -1,0 +1,60 @@
+import { browserSupportsWebAuthnAutofill, startAuthentication, startRegistration, WebAuthnAbortService } from '@simplewebauthn/browser';
+import type { THostedApi } from './api';
+import { CLIENT_ERROR } from './error-messages';
+
+/** A browser-side failure that the page detects itself (not a DOMException). */
+export class PasskeyClientError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'PasskeyClientError';
+    this.code = code;
+  }
+}
+
+/**
+ * Creates a passkey: options from the server, the browser's create() ceremony, then verification.
+ * Used for sign-up (`{ username, displayName }`) and for adding a passkey when signed in (`{}`).
+ * Nothing is stored on the server unless the last step succeeds.
+ */
+export async function createPasskey(api: THostedApi, body: { username: string; displayName: string } | Record<string, never>) {
+  const { options } = await api.registrationOptions(body);
+  const response = await startRegistration({ optionsJSON: options });
+  return api.registrationVerify(response);
+}
+
+/**
+ * Signs in with a modal passkey prompt: usernameless (discoverable credentials) without a
+ * username, or with the user's passkeys listed in allowCredentials with one.
+ * @throws PasskeyClientError `client.no_passkey_for_username` when the account has no passkey to offer.
+ */
+export async function signInWithPasskey(api: THostedApi, input: { username?: string } = {}) {
+  const { options } = await api.authenticationOptions(input.username ? { username: input.username } : {});
+  if (input.username && Array.isArray(options.allowCredentials) && options.allowCredentials.length === 0) {
+    // An empty list would turn the username-first request into a usernameless one.
+    throw new PasskeyClientError(CLIENT_ERROR.noPasskeyForUsername, 'no passkey for this username');
+  }
+  const response = await startAuthentication({ optionsJSON: options });
+  return api.authenticationVerify(response);
+}
+
+/**
+ * Passkey autofill (conditional mediation, WebAuthn L3 §5.1.4.1 with mediation "conditional"):
+ * the browser offers the site's passkeys in the username field's suggestions, and the promise
+ * resolves only when the user picks one. Returns undefined when the browser has no autofill.
+ * `isCurrent` is checked after each await so that a request the page moved on from is dropped.
+ */
+export async function signInWithAutofill(api: THostedApi, isCurrent: () => boolean) {
+  if (!(await browserSupportsWebAuthnAutofill())) return undefined;
+  if (!isCurrent()) return undefined;
+  const { options } = await api.authenticationOptions({});
+  if (!isCurrent()) return undefined;
+  const response = await startAuthentication({ optionsJSON: options, useBrowserAutofill: true });
+  if (!isCurrent()) return undefined;
+  return api.authenticationVerify(response);
+}
+
+/** Stops any pending browser ceremony (autofill included), e.g. when leaving the page. */
+export function cancelPasskeyCeremony() {
+  WebAuthnAbortService.cancelCeremony();
+}

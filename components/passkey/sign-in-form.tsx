@@ -1,0 +1,203 @@
+'use client';
+
+import Link from 'next/link';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { createHostedApi, safeRedirectTarget, type THostedUser } from './api';
+import { cancelPasskeyCeremony, signInWithAutofill, signInWithPasskey } from './ceremonies';
+import { describePasskeyError, unsupportedMessage, type TErrorContext, type THumanError } from './error-messages';
+import { KeyIcon } from './icons';
+
+export type TSignInFormProps = {
+  apiBase: string;
+  rpId: string;
+  siteName: string;
+  /** Where to go when the server names no `redirectTo`. */
+  afterSignInPath: string;
+  registerPath: string;
+};
+
+type TPending = 'passkey' | 'username' | 'redirect' | null;
+
+/**
+ * Sign-in with passkeys, three ways: passkey autofill in the username field (conditional
+ * mediation, started on load), a "Sign in with a passkey" button (usernameless, modal), and
+ * username-first ("Continue": the account's passkeys in allowCredentials).
+ */
+export function SignInForm({ apiBase, rpId, siteName, afterSignInPath, registerPath }: TSignInFormProps) {
+  const api = useMemo(() => createHostedApi(apiBase), [apiBase]);
+  const ctx: TErrorContext = useMemo(() => ({ ceremony: 'authentication', rpId, siteName }), [rpId, siteName]);
+  const [username, setUsername] = useState('');
+  const [pending, setPending] = useState<TPending>(null);
+  const [error, setError] = useState<THumanError>();
+  const [status, setStatus] = useState('');
+  const [unsupported, setUnsupported] = useState(false);
+  /** Bumped by every new ceremony; an autofill request from an older generation is ignored. */
+  const generation = useRef(0);
+  const autofillActive = useRef(false);
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  const finish = useCallback(
+    (result: { user: THostedUser; redirectTo?: string } | undefined) => {
+      if (!result) return;
+      setPending('redirect');
+      setStatus(`Signed in as ${result.user.displayName || result.user.username}. Redirecting…`);
+      window.location.assign(safeRedirectTarget(result.redirectTo, afterSignInPath, window.location.origin));
+    },
+    [afterSignInPath],
+  );
+
+  const startAutofill = useCallback(() => {
+    const gen = ++generation.current;
+    autofillActive.current = true;
+    const isCurrent = () => gen === generation.current;
+    signInWithAutofill(api, isCurrent)
+      .then((result) => {
+        if (!isCurrent()) return;
+        autofillActive.current = false;
+        finish(result);
+      })
+      .catch((e: unknown) => {
+        if (!isCurrent()) return;
+        autofillActive.current = false;
+        // Browser-side endings of autofill (timeout, no passkey) are silent: the user asked for
+        // nothing. A server answer after the user picked a passkey is shown.
+        const human = describePasskeyError(e, { ...ctx, mediation: 'conditional' });
+        if (!human.silent) {
+          setStatus('');
+          setError(human);
+        }
+      });
+  }, [api, ctx, finish]);
+
+  useEffect(() => {
+    if (!browserSupportsWebAuthn()) {
+      // Feature detection runs only in the browser; the server render assumes support.
+      queueMicrotask(() => setUnsupported(true));
+      return;
+    }
+    startAutofill();
+    return () => {
+      generation.current++;
+      cancelPasskeyCeremony();
+    };
+  }, [startAutofill]);
+
+  useEffect(() => {
+    if (!error) return;
+    if (error.fields?.username) usernameRef.current?.focus();
+    else errorRef.current?.focus();
+  }, [error]);
+
+  async function run(kind: 'passkey' | 'username') {
+    if (pending) return;
+    const name = username.trim();
+    if (kind === 'username' && !name) {
+      setError({ code: 'client.validation', message: 'Enter your username.', fields: { username: 'Enter your username, or use “Sign in with a passkey”.' }, silent: false });
+      return;
+    }
+    // The new ceremony aborts the autofill request (WebAuthnAbortService); drop its result.
+    generation.current++;
+    autofillActive.current = false;
+    setError(undefined);
+    setPending(kind);
+    setStatus('Waiting for your passkey…');
+    try {
+      finish(await signInWithPasskey(api, kind === 'username' ? { username: name } : {}));
+    } catch (e) {
+      const human = describePasskeyError(e, ctx);
+      setPending(null);
+      setStatus('');
+      if (!human.silent) setError(human);
+      startAutofill();
+    }
+  }
+
+  const usernameError = error?.fields?.username;
+  const otherFieldErrors = error?.fields ? Object.entries(error.fields).filter(([k]) => k !== 'username') : [];
+  const busy = pending !== null;
+
+  return (
+    <div className="space-y-5">
+      {unsupported ? (
+        <Alert tone="warning" title="Passkeys aren't available">
+          {unsupportedMessage()}
+        </Alert>
+      ) : null}
+      {error && !usernameError ? (
+        <Alert ref={errorRef} tone="error" title={error.code === 'client.cancelled' ? 'Sign-in not completed' : "Couldn't sign you in"}>
+          <p>{error.message}</p>
+          {otherFieldErrors.length > 0 ? (
+            <ul className="mt-1 list-disc pl-5">
+              {otherFieldErrors.map(([field, message]) => (
+                <li key={field}>{message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </Alert>
+      ) : null}
+
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run('username');
+        }}
+        className="space-y-4"
+      >
+        <TextField
+          ref={usernameRef}
+          id="signin-username"
+          name="username"
+          label="Username"
+          hint="Your saved passkeys appear as suggestions when you select this field."
+          autoComplete="username webauthn"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          value={username}
+          error={usernameError}
+          onChange={(e) => {
+            setUsername(e.target.value);
+            if (usernameError) setError(undefined);
+          }}
+          onFocus={() => {
+            // Autofill ended (timed out or failed): offer the passkeys again.
+            if (!autofillActive.current && !pending && !unsupported) startAutofill();
+          }}
+        />
+        <Button type="submit" fullWidth busy={pending === 'username'} busyLabel="Waiting for your passkey…" disabled={unsupported || (busy && pending !== 'username')}>
+          Continue
+        </Button>
+      </form>
+
+      <div className="flex items-center gap-3 text-sm text-slate-500" aria-hidden="true">
+        <span className="h-px flex-1 bg-slate-200" />
+        or
+        <span className="h-px flex-1 bg-slate-200" />
+      </div>
+
+      <Button variant="secondary" fullWidth busy={pending === 'passkey'} busyLabel="Waiting for your passkey…" disabled={unsupported || (busy && pending !== 'passkey')} onClick={() => void run('passkey')}>
+        <span className="inline-flex items-center gap-2">
+          <KeyIcon />
+          Sign in with a passkey
+        </span>
+      </Button>
+
+      <p role="status" aria-live="polite" className={status ? 'text-center text-sm text-slate-600' : 'sr-only'}>
+        {status}
+      </p>
+
+      <p className="text-center text-sm text-slate-600">
+        New here?{' '}
+        <Link href={registerPath} className="font-semibold text-brand-700 underline-offset-4 hover:underline">
+          Create an account
+        </Link>
+      </p>
+    </div>
+  );
+}

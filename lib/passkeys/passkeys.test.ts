@@ -1,0 +1,290 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openTestDb, TEST_PROVIDERS } from '../db/test-db';
+import type { TDb } from '../db';
+import { createTenant } from '../tenancy/create-tenant';
+import { createCommunity } from '../tenancy/create-community';
+import { createSoftAuthenticator, COSE_ALG, type TSoftAuthenticator } from '../../e2e/support/soft-authenticator';
+import { startRegistration } from './start-registration';
+import { finishRegistration } from './finish-registration';
+import { startAuthentication } from './start-authentication';
+import { finishAuthentication } from './finish-authentication';
+import { deletePasskey, listPasskeys, renamePasskey } from './manage-passkeys';
+
+const ORIGIN = 'https://login.acme.example';
+const ICLOUD = 'fbfc3007-154e-4ecc-8c0b-6e020557d7bd';
+
+describe.each(TEST_PROVIDERS)('passkey ceremonies on %s', (provider) => {
+  let db: TDb;
+  let close: () => Promise<void>;
+  let communityId: string;
+  let otherCommunityId: string;
+
+  beforeAll(async () => {
+    ({ db, close } = await openTestDb(provider));
+    const tenant = await createTenant({ db, input: { name: 'Acme' }, actor: 'test' });
+    const make = (name: string) => createCommunity({ db, input: { tenantId: tenant.id, name, rpId: 'acme.example', origins: [ORIGIN] }, actor: 'test' });
+    communityId = (await make('Customers')).id;
+    otherCommunityId = (await make('Staff')).id;
+  });
+  afterAll(async () => close());
+  beforeEach(async () => {
+    await db.community.updateMany({ data: { aaguidPolicy: {}, userVerification: 'preferred', allowCrossOrigin: false, allowedTopOrigins: [] } });
+  });
+
+  let n = 0;
+  async function signUp(auth: TSoftAuthenticator, over: { fmt?: 'none' | 'packed'; community?: string; username?: string } = {}) {
+    const cid = over.community ?? communityId;
+    const username = over.username ?? `user${++n}`;
+    const { options } = await startRegistration({ db, communityId: cid, signUp: { username, displayName: `User ${n}` } });
+    const response = auth.register(options, { origin: ORIGIN, fmt: over.fmt ?? 'none' });
+    return { username, response, result: await finishRegistration({ db, communityId: cid, response }) };
+  }
+  async function signIn(auth: TSoftAuthenticator, over: Parameters<TSoftAuthenticator['authenticate']>[1] = { origin: ORIGIN }, username?: string, cid = communityId) {
+    const { options } = await startAuthentication({ db, communityId: cid, username });
+    return { options, response: auth.authenticate(options, { origin: ORIGIN, ...over }) };
+  }
+
+  describe('registration', () => {
+    it.each([
+      [COSE_ALG.ES256, 'none'],
+      [COSE_ALG.EdDSA, 'packed'],
+      [COSE_ALG.RS256, 'packed'],
+    ] as const)('signs up with alg %i and %s attestation, naming the passkey by AAGUID', async (alg, fmt) => {
+      const auth = createSoftAuthenticator({ alg, aaguid: ICLOUD, backupEligible: true, backupState: true });
+      const { username, result } = await signUp(auth, { fmt });
+      expect(result.created).toBe(true);
+      expect(result.user.username).toBe(username);
+      expect(result.passkey).toMatchObject({ name: 'iCloud Keychain', providerName: 'iCloud Keychain', aaguid: ICLOUD, synced: true, backupEligible: true });
+      const row = await db.passkey.findUniqueOrThrow({ where: { id: result.passkey.id } });
+      expect(row).toMatchObject({ alg, attestationFormat: fmt, attestationTrust: fmt === 'none' ? 'none' : 'self', communityId, signCount: 0 });
+      expect(await db.auditEvent.count({ where: { type: 'passkeys.signed_up', subject: row.id } })).toBe(1);
+    });
+
+    it('normalises usernames and refuses a taken one', async () => {
+      const auth = createSoftAuthenticator();
+      await signUp(auth, { username: 'Grace.Hopper' });
+      expect(await db.user.count({ where: { username: 'grace.hopper' } })).toBe(1);
+      await expect(startRegistration({ db, communityId, signUp: { username: ' GRACE.HOPPER ', displayName: 'G' } })).rejects.toMatchObject({ code: 'passkeys.username_taken', status: 409 });
+    });
+
+    it('validates sign-up input', async () => {
+      await expect(startRegistration({ db, communityId, signUp: { username: 'bad name!', displayName: '' } })).rejects.toMatchObject({ code: 'request.validation_failed', fields: { username: expect.any(String), displayName: expect.any(String) } });
+    });
+
+    it('adds a second passkey for a signed-in user, excluding the first', async () => {
+      const first = createSoftAuthenticator();
+      const { result } = await signUp(first);
+      const { options } = await startRegistration({ db, communityId, userId: result.user.id });
+      expect(options.excludeCredentials?.map((c) => c.id)).toEqual([result.passkey.id && (await db.passkey.findUniqueOrThrow({ where: { id: result.passkey.id } })).credentialId]);
+      const second = createSoftAuthenticator({ alg: COSE_ALG.EdDSA });
+      const added = await finishRegistration({ db, communityId, userId: result.user.id, response: second.register(options, { origin: ORIGIN }) });
+      expect(added.created).toBe(false);
+      expect(await listPasskeys({ db, owner: { communityId, userId: result.user.id } })).toHaveLength(2);
+    });
+
+    it('refuses a ceremony answered by another user or with no user', async () => {
+      const { result } = await signUp(createSoftAuthenticator());
+      const { options } = await startRegistration({ db, communityId, userId: result.user.id });
+      const response = createSoftAuthenticator().register(options, { origin: ORIGIN });
+      await expect(finishRegistration({ db, communityId, response })).rejects.toMatchObject({ code: 'passkeys.challenge_invalid' });
+      await expect(startRegistration({ db, communityId, userId: 'nobody' })).rejects.toMatchObject({ code: 'auth.unauthenticated' });
+    });
+
+    it.each([
+      ['wrong origin', { origin: 'https://evil.example' }],
+      ['wrong rpId', { rpId: 'evil.example' }],
+      ['cross-origin', { crossOrigin: true }],
+      ['unexpected topOrigin', { topOrigin: 'https://evil.example' }],
+    ])('rejects %s with passkeys.verification_failed and creates nothing', async (_label, over) => {
+      const users = await db.user.count();
+      const { options } = await startRegistration({ db, communityId, signUp: { username: `x${++n}`, displayName: 'X' } });
+      const response = createSoftAuthenticator().register(options, { origin: ORIGIN, ...over });
+      await expect(finishRegistration({ db, communityId, response })).rejects.toMatchObject({ code: 'passkeys.verification_failed' });
+      expect(await db.user.count()).toBe(users);
+      expect(await db.auditEvent.count({ where: { type: 'passkeys.registration_failed' } })).toBeGreaterThan(0);
+    });
+
+    it('rejects a packed statement whose alg is not the key algorithm', async () => {
+      const { options } = await startRegistration({ db, communityId, signUp: { username: `y${++n}`, displayName: 'Y' } });
+      const response = createSoftAuthenticator().register(options, { origin: ORIGIN, fmt: 'packed', attestationAlg: COSE_ALG.RS256 });
+      await expect(finishRegistration({ db, communityId, response })).rejects.toMatchObject({ code: 'passkeys.verification_failed' });
+    });
+
+    it('rejects a replayed registration response', async () => {
+      const auth = createSoftAuthenticator();
+      const { response } = await signUp(auth);
+      await expect(finishRegistration({ db, communityId, response })).rejects.toMatchObject({ code: 'passkeys.challenge_invalid' });
+    });
+
+    it('rejects a credential already registered in the community', async () => {
+      const auth = createSoftAuthenticator();
+      const { response } = await signUp(auth);
+      const { options } = await startRegistration({ db, communityId, signUp: { username: `z${++n}`, displayName: 'Z' } });
+      const again = createSoftAuthenticator().register(options, { origin: ORIGIN, credentialId: response.id });
+      await expect(finishRegistration({ db, communityId, response: again })).rejects.toMatchObject({ code: 'passkeys.credential_exists', status: 409 });
+    });
+
+    it('enforces the registration AAGUID deny-list', async () => {
+      await db.community.update({ where: { id: communityId }, data: { aaguidPolicy: { registration: { mode: 'deny', aaguids: [ICLOUD] } } } });
+      const users = await db.user.count();
+      const { options } = await startRegistration({ db, communityId, signUp: { username: `d${++n}`, displayName: 'D' } });
+      const response = createSoftAuthenticator({ aaguid: ICLOUD }).register(options, { origin: ORIGIN });
+      await expect(finishRegistration({ db, communityId, response })).rejects.toMatchObject({ code: 'passkeys.authenticator_not_allowed', status: 403 });
+      expect(await db.user.count()).toBe(users);
+    });
+
+    it('refuses malformed responses', async () => {
+      await expect(finishRegistration({ db, communityId, response: { id: 'x' } })).rejects.toMatchObject({ code: 'request.validation_failed' });
+      await expect(finishRegistration({ db, communityId, response: undefined })).rejects.toMatchObject({ code: 'request.validation_failed' });
+    });
+  });
+
+  describe('authentication', () => {
+    it('signs in usernameless, updates counter and last use, and returns amr', async () => {
+      const auth = createSoftAuthenticator({ aaguid: ICLOUD });
+      const { result } = await signUp(auth);
+      const { options, response } = await signIn(auth);
+      expect(options.allowCredentials).toEqual([]);
+      const ok = await finishAuthentication({ db, communityId, response });
+      expect(ok).toMatchObject({ user: { id: result.user.id }, userVerified: true, amr: ['pop', 'hwk', 'user', 'mfa'] });
+      const row = await db.passkey.findUniqueOrThrow({ where: { id: result.passkey.id } });
+      expect(row.signCount).toBe(1);
+      expect(row.lastUsedAt).not.toBeNull();
+    });
+
+    it('lists allowCredentials for a username, and the same empty shape for an unknown one', async () => {
+      const auth = createSoftAuthenticator({ transports: ['internal', 'hybrid'] });
+      const { username } = await signUp(auth);
+      const known = await startAuthentication({ db, communityId, username: username.toUpperCase() });
+      expect(known.options.allowCredentials).toEqual([{ id: auth.credentials[0]!.id, type: 'public-key', transports: ['internal', 'hybrid'] }]);
+      const unknown = await startAuthentication({ db, communityId, username: 'nobody-here' });
+      expect(unknown.options.allowCredentials).toEqual([]);
+      expect(Object.keys(unknown.options).sort()).toEqual(Object.keys(known.options).sort());
+    });
+
+    it('refuses a credential of another user when the ceremony named a user', async () => {
+      const alice = createSoftAuthenticator();
+      const bob = createSoftAuthenticator();
+      const a = await signUp(alice);
+      await signUp(bob);
+      const { options } = await startAuthentication({ db, communityId, username: a.username });
+      const response = bob.authenticate({ ...options, allowCredentials: [] }, { origin: ORIGIN });
+      await expect(finishAuthentication({ db, communityId, response })).rejects.toMatchObject({ code: 'passkeys.verification_failed' });
+    });
+
+    it('keeps synced passkeys that always report counter 0 working', async () => {
+      const auth = createSoftAuthenticator({ counter: 'zero', backupEligible: true, backupState: true });
+      await signUp(auth);
+      for (let i = 0; i < 3; i++) {
+        const { response } = await signIn(auth);
+        await expect(finishAuthentication({ db, communityId, response })).resolves.toMatchObject({ amr: ['pop', 'swk', 'user', 'mfa'] });
+      }
+    });
+
+    it('rejects a sign-counter regression, changes nothing and writes an audit event', async () => {
+      const auth = createSoftAuthenticator();
+      const { result } = await signUp(auth);
+      await finishAuthentication({ db, communityId, response: (await signIn(auth)).response });
+      await finishAuthentication({ db, communityId, response: (await signIn(auth)).response });
+      const before = await db.passkey.findUniqueOrThrow({ where: { id: result.passkey.id } });
+      const { response } = await signIn(auth, { origin: ORIGIN, counter: 1 });
+      await expect(finishAuthentication({ db, communityId, response })).rejects.toMatchObject({ code: 'passkeys.verification_failed' });
+      expect(await db.passkey.findUniqueOrThrow({ where: { id: result.passkey.id } })).toEqual(before);
+      expect(await db.auditEvent.count({ where: { type: 'passkeys.counter_regression', subject: result.passkey.id } })).toBe(1);
+    });
+
+    it.each([
+      ['replayed challenge', 'passkeys.challenge_invalid'],
+      ['tampered signature', 'passkeys.verification_failed'],
+      ['wrong origin', 'passkeys.verification_failed'],
+      ['wrong rpId', 'passkeys.verification_failed'],
+      ['cross-origin', 'passkeys.verification_failed'],
+      ['foreign userHandle', 'passkeys.verification_failed'],
+      ['changed backup eligibility', 'passkeys.verification_failed'],
+    ])('rejects %s with %s and changes nothing', async (label, code) => {
+      const auth = createSoftAuthenticator();
+      const { result } = await signUp(auth);
+      const before = await db.passkey.findUniqueOrThrow({ where: { id: result.passkey.id } });
+      let response;
+      if (label === 'replayed challenge') {
+        response = (await signIn(auth)).response;
+        await finishAuthentication({ db, communityId, response });
+      } else {
+        const over = {
+          'tampered signature': { tamperSignature: true },
+          'wrong origin': { origin: 'https://evil.example' },
+          'wrong rpId': { rpId: 'evil.example' },
+          'cross-origin': { crossOrigin: true, topOrigin: 'https://evil.example' },
+          'foreign userHandle': { userHandle: Buffer.from('someone else').toString('base64url') },
+          'changed backup eligibility': { flags: { be: true } },
+        }[label]!;
+        response = (await signIn(auth, { origin: ORIGIN, ...over })).response;
+      }
+      const snapshot = await db.passkey.findUniqueOrThrow({ where: { id: result.passkey.id } });
+      await expect(finishAuthentication({ db, communityId, response })).rejects.toMatchObject({ code });
+      expect(await db.passkey.findUniqueOrThrow({ where: { id: result.passkey.id } })).toEqual(label === 'replayed challenge' ? snapshot : before);
+    });
+
+    it('rejects an expired challenge', async () => {
+      const auth = createSoftAuthenticator();
+      await signUp(auth);
+      const { response } = await signIn(auth);
+      await expect(finishAuthentication({ db, communityId, response, now: new Date(Date.now() + 10 * 60_000) })).rejects.toMatchObject({ code: 'passkeys.challenge_expired' });
+    });
+
+    it('treats a credential of another community as unknown', async () => {
+      const auth = createSoftAuthenticator();
+      await signUp(auth, { community: otherCommunityId });
+      const { response } = await signIn(auth);
+      await expect(finishAuthentication({ db, communityId, response })).rejects.toMatchObject({ code: 'passkeys.unknown_credential', status: 401 });
+    });
+
+    it('requires user verification when the community does', async () => {
+      const auth = createSoftAuthenticator();
+      await signUp(auth);
+      await db.community.update({ where: { id: communityId }, data: { userVerification: 'required' } });
+      const { response } = await signIn(auth, { origin: ORIGIN, userVerified: false });
+      await expect(finishAuthentication({ db, communityId, response })).rejects.toMatchObject({ code: 'passkeys.verification_failed' });
+    });
+
+    it('accepts a listed top origin when the community allows cross-origin use', async () => {
+      const auth = createSoftAuthenticator();
+      await signUp(auth);
+      await db.community.update({ where: { id: communityId }, data: { allowCrossOrigin: true, allowedTopOrigins: ['https://shop.example'] } });
+      const { response } = await signIn(auth, { origin: ORIGIN, crossOrigin: true, topOrigin: 'https://shop.example' });
+      await expect(finishAuthentication({ db, communityId, response })).resolves.toMatchObject({ userVerified: true });
+    });
+
+    it('enforces the authentication AAGUID policy separately from registration', async () => {
+      const auth = createSoftAuthenticator({ aaguid: ICLOUD });
+      await signUp(auth);
+      await db.community.update({ where: { id: communityId }, data: { aaguidPolicy: { registration: { mode: 'any', aaguids: [] }, authentication: { mode: 'deny', aaguids: [ICLOUD] } } } });
+      const { response } = await signIn(auth);
+      await expect(finishAuthentication({ db, communityId, response })).rejects.toMatchObject({ code: 'passkeys.authenticator_not_allowed' });
+    });
+
+    it('refuses a disabled user', async () => {
+      const auth = createSoftAuthenticator();
+      const { result } = await signUp(auth);
+      await db.user.update({ where: { id: result.user.id }, data: { status: 'disabled' } });
+      const { response } = await signIn(auth);
+      await expect(finishAuthentication({ db, communityId, response })).rejects.toMatchObject({ code: 'passkeys.user_disabled', status: 403 });
+    });
+  });
+
+  describe('management', () => {
+    it('renames and deletes only the owner’s passkeys', async () => {
+      const a = await signUp(createSoftAuthenticator());
+      const b = await signUp(createSoftAuthenticator());
+      const owner = { communityId, userId: a.result.user.id };
+      expect((await renamePasskey({ db, owner, passkeyId: a.result.passkey.id, input: { name: ' Work laptop ' } })).name).toBe('Work laptop');
+      await expect(renamePasskey({ db, owner, passkeyId: a.result.passkey.id, input: { name: '' } })).rejects.toMatchObject({ code: 'request.validation_failed' });
+      await expect(renamePasskey({ db, owner, passkeyId: b.result.passkey.id, input: { name: 'mine' } })).rejects.toMatchObject({ code: 'passkeys.not_found', status: 404 });
+      await expect(deletePasskey({ db, owner, passkeyId: b.result.passkey.id })).rejects.toMatchObject({ code: 'passkeys.not_found' });
+      await expect(deletePasskey({ db, owner: { communityId: otherCommunityId, userId: a.result.user.id }, passkeyId: a.result.passkey.id })).rejects.toMatchObject({ code: 'passkeys.not_found' });
+      expect((await db.passkey.findUniqueOrThrow({ where: { id: b.result.passkey.id } })).name).not.toBe('mine');
+      expect(await deletePasskey({ db, owner, passkeyId: a.result.passkey.id })).toEqual({ remaining: 0 });
+      expect(await listPasskeys({ db, owner })).toEqual([]);
+    });
+  });
+});
