@@ -2,7 +2,6 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -10,6 +9,7 @@ import { createHostedApi, safeRedirectTarget, type THostedUser } from './api';
 import { cancelPasskeyCeremony, signInWithAutofill, signInWithPasskey } from './ceremonies';
 import { describePasskeyError, unsupportedMessage, type TErrorContext, type THumanError } from './error-messages';
 import { KeyIcon } from './icons';
+import { useWebAuthnSupport } from './use-webauthn-support';
 
 export type TSignInFormProps = {
   apiBase: string;
@@ -34,7 +34,7 @@ export function SignInForm({ apiBase, rpId, siteName, afterSignInPath, registerP
   const [pending, setPending] = useState<TPending>(null);
   const [error, setError] = useState<THumanError>();
   const [status, setStatus] = useState('');
-  const [unsupported, setUnsupported] = useState(false);
+  const unsupported = !useWebAuthnSupport();
   /** Bumped by every new ceremony; an autofill request from an older generation is ignored. */
   const generation = useRef(0);
   const autofillActive = useRef(false);
@@ -75,17 +75,13 @@ export function SignInForm({ apiBase, rpId, siteName, afterSignInPath, registerP
   }, [api, ctx, finish]);
 
   useEffect(() => {
-    if (!browserSupportsWebAuthn()) {
-      // Feature detection runs only in the browser; the server render assumes support.
-      queueMicrotask(() => setUnsupported(true));
-      return;
-    }
+    if (unsupported) return;
     startAutofill();
     return () => {
       generation.current++;
       cancelPasskeyCeremony();
     };
-  }, [startAutofill]);
+  }, [startAutofill, unsupported]);
 
   useEffect(() => {
     if (!error) return;

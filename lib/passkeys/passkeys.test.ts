@@ -41,7 +41,7 @@ describe.each(TEST_PROVIDERS)('passkey ceremonies on %s', (provider) => {
   }
   async function signIn(auth: TSoftAuthenticator, over: Parameters<TSoftAuthenticator['authenticate']>[1] = { origin: ORIGIN }, username?: string, cid = communityId) {
     const { options } = await startAuthentication({ db, communityId: cid, username });
-    return { options, response: auth.authenticate(options, { origin: ORIGIN, ...over }) };
+    return { options, response: auth.authenticate(options, { ...over, origin: over.origin }) };
   }
 
   describe('registration', () => {
