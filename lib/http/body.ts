@@ -22,6 +22,8 @@ export async function readJsonBody(request: Request, limit = DEFAULT_BODY_LIMIT)
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
+      // Stop reading at once; the 413 closes the connection (lib/http/formats.ts), since the
+      // rest of the body is never read and the socket can't serve another request.
       await reader.cancel();
       throw new AppError('request.body_too_large', { detail: `over ${limit} bytes` });
     }

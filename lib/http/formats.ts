@@ -14,7 +14,8 @@ function reason(status: number): string {
 export function renderError(surface: TSurface, error: AppError): Response {
   const status = error.status;
   const message = error.expose ? error.publicMessage : 'Something went wrong on our side.';
-  const headers = { 'cache-control': 'no-store' };
+  // A refused oversized body may be partly unread: the connection can't be reused (RFC 9110 §15.5.14).
+  const headers: Record<string, string> = status === 413 ? { 'cache-control': 'no-store', connection: 'close' } : { 'cache-control': 'no-store' };
   switch (surface) {
     case 'webauthn':
     case 'authn':

@@ -1,8 +1,10 @@
 import { getDb } from '@/lib/db';
+import { parseInput } from '@/lib/errors/validation';
+import { ZAuthenticationOptionsBody } from '@/lib/passkeys/hosted-bodies';
 import { hostedRoute } from '@/lib/http/hosted-route';
 import { startAuthentication } from '@/lib/passkeys/start-authentication';
 
 export const POST = hostedRoute<{ communityId: string }>(async ({ communityId, readBody }) => {
-  const { username } = (await readBody()) as { username?: unknown };
-  return startAuthentication({ db: getDb(), communityId, username: typeof username === 'string' && username.trim() ? username : undefined });
+  const { username } = parseInput(ZAuthenticationOptionsBody, await readBody());
+  return startAuthentication({ db: getDb(), communityId, username: username?.trim() ? username : undefined });
 });

@@ -1,4 +1,6 @@
 import { getDb } from '@/lib/db';
+import { parseInput } from '@/lib/errors/validation';
+import { ZCeremonyResultBody } from '@/lib/passkeys/hosted-bodies';
 import { hostedRoute, withSessionCookie } from '@/lib/http/hosted-route';
 import { getHostedCommunity } from '@/lib/tenancy/get-hosted-community';
 import { registerWithPasskey } from '@/lib/sessions/passkey-sign-in';
@@ -6,7 +8,7 @@ import { registerWithPasskey } from '@/lib/sessions/passkey-sign-in';
 export const POST = hostedRoute<{ communityId: string }>(async ({ communityId, readBody, session, ip, request }) => {
   const db = getDb();
   const signedIn = await session();
-  const { response } = (await readBody()) as { response?: unknown };
+  const { response } = parseInput(ZCeremonyResultBody, await readBody());
   const result = await registerWithPasskey({ db, communityId, response, userId: signedIn?.user.id, meta: { ip, userAgent: request.headers.get('user-agent') } });
   const community = await getHostedCommunity({ db, communityId });
   const body = { user: result.user, passkey: result.passkey, redirectTo: community?.paths.account };
