@@ -46,3 +46,21 @@ describe('hosted pages', () => {
     expect(await res.text()).toContain('Latchkey is running');
   });
 });
+
+describe('/.well-known/webauthn (related origins)', () => {
+  it('is 404 until the community lists related origins, then serves them', async () => {
+    const { createDb } = await import('@/lib/db');
+    const db = createDb(inject('databaseUrl'));
+    try {
+      const before = await fetch(`${baseUrl}/.well-known/webauthn`);
+      expect(before.status).toBe(404);
+      await db.community.updateMany({ where: { isDefault: true }, data: { relatedOrigins: ['https://shop.example', 'https://login.example.co.uk'] } });
+      const res = await fetch(`${baseUrl}/.well-known/webauthn`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ origins: ['https://shop.example', 'https://login.example.co.uk'] });
+    } finally {
+      await db.community.updateMany({ where: { isDefault: true }, data: { relatedOrigins: [] } });
+      await db.$disconnect();
+    }
+  });
+});

@@ -104,6 +104,17 @@ describe.each(TEST_PROVIDERS)('passkey ceremonies on %s', (provider) => {
       expect(await db.auditEvent.count({ where: { type: 'passkeys.registration_failed' } })).toBeGreaterThan(0);
     });
 
+    it('accepts an Android app origin listed for the community', async () => {
+      const apk = `android:apk-key-hash:${'Q'.repeat(43)}`;
+      await db.community.update({ where: { id: otherCommunityId }, data: { origins: [ORIGIN, apk] } });
+      const { options } = await startRegistration({ db, communityId: otherCommunityId, signUp: { username: `apk${++n}`, displayName: 'A' } });
+      const auth = createSoftAuthenticator();
+      await expect(finishRegistration({ db, communityId: otherCommunityId, response: auth.register(options, { origin: apk }) })).resolves.toMatchObject({ created: true });
+      const other = `android:apk-key-hash:${'R'.repeat(43)}`;
+      const { options: again } = await startRegistration({ db, communityId: otherCommunityId, signUp: { username: `apk${++n}`, displayName: 'B' } });
+      await expect(finishRegistration({ db, communityId: otherCommunityId, response: createSoftAuthenticator().register(again, { origin: other }) })).rejects.toMatchObject({ code: 'passkeys.verification_failed' });
+    });
+
     it('rejects a packed statement whose alg is not the key algorithm', async () => {
       const { options } = await startRegistration({ db, communityId, signUp: { username: `y${++n}`, displayName: 'Y' } });
       const response = createSoftAuthenticator().register(options, { origin: ORIGIN, fmt: 'packed', attestationAlg: COSE_ALG.RS256 });
