@@ -9,7 +9,7 @@ export function HostedShell({ branding, title, subtitle, width = 'narrow', heade
   const logo = safeLogoUrl(branding.logoUrl);
   return (
     <div style={brandingStyle(branding)} className="flex min-h-screen flex-col bg-slate-50">
-      <header className={`mx-auto flex w-full items-center justify-between gap-3 px-4 pt-6 sm:pt-10 ${width === 'wide' ? 'max-w-2xl' : 'max-w-md'}`}>
+      <header className={`mx-auto flex w-full items-center justify-between gap-3 px-3 pt-6 sm:px-4 sm:pt-10 ${width === 'wide' ? 'max-w-2xl' : 'max-w-md'}`}>
         <div className="flex min-w-0 items-center gap-2.5">
           {logo ? (
             // eslint-disable-next-line @next/next/no-img-element -- tenant logos are arbitrary URLs/data: URIs, not optimizable assets
@@ -23,9 +23,9 @@ export function HostedShell({ branding, title, subtitle, width = 'narrow', heade
         </div>
         {headerAside}
       </header>
-      <main className={`mx-auto w-full flex-1 px-4 py-6 ${width === 'wide' ? 'max-w-2xl' : 'max-w-md'}`}>
-        <section aria-labelledby="page-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-8">
-          <h1 id="page-title" tabIndex={-1} className="text-2xl font-semibold text-slate-900 focus:outline-none">
+      <main className={`mx-auto w-full flex-1 px-3 py-6 sm:px-4 ${width === 'wide' ? 'max-w-2xl' : 'max-w-md'}`}>
+        <section aria-labelledby="page-title" className="rounded-2xl border border-slate-200 bg-white px-4 py-5 shadow-sm sm:p-8">
+          <h1 id="page-title" className="text-2xl font-semibold text-slate-900">
             {title}
           </h1>
           {subtitle ? <div className="mt-1.5 text-slate-600">{subtitle}</div> : null}

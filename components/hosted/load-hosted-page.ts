@@ -28,11 +28,6 @@ export async function loadSignedInPage(communityId: string | undefined) {
   return { community, user: session.user };
 }
 
-/** The community's endpoints base (same origin), used by the client components. */
-export function apiBaseOf(community: Pick<THostedCommunity, 'id'>): string {
-  return `/c/${encodeURIComponent(community.id)}/api`;
-}
-
 /** `<title>` of a hosted page: "Sign in · Acme" (the community's name, not Latchkey's). */
 export async function hostedMetadata(title: string, communityId: string | undefined): Promise<Metadata> {
   const community = await loadHostedCommunity(communityId);

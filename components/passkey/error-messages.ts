@@ -171,6 +171,7 @@ export function describeServerError(error: Pick<TServerErrorLike, 'code' | 'mess
       return human(code, 'This account is disabled. Contact your administrator.');
     case 'auth.unauthenticated':
       return human(code, 'You are signed out. Sign in again to continue.');
+    case 'passkeys.not_found':
     case 'request.not_found':
       return human(code, 'This passkey no longer exists. The list has been refreshed.');
     case 'service.unavailable':

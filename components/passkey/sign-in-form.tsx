@@ -9,7 +9,7 @@ import { createHostedApi, safeRedirectTarget, type THostedUser } from './api';
 import { cancelPasskeyCeremony, signInWithAutofill, signInWithPasskey } from './ceremonies';
 import { describePasskeyError, unsupportedMessage, type TErrorContext, type THumanError } from './error-messages';
 import { KeyIcon } from './icons';
-import { useWebAuthnSupport } from './use-webauthn-support';
+import { useHydrated, useWebAuthnSupport } from './use-webauthn-support';
 
 export type TSignInFormProps = {
   apiBase: string;
@@ -35,11 +35,18 @@ export function SignInForm({ apiBase, rpId, siteName, afterSignInPath, registerP
   const [error, setError] = useState<THumanError>();
   const [status, setStatus] = useState('');
   const unsupported = !useWebAuthnSupport();
+  const hydrated = useHydrated();
   /** Bumped by every new ceremony; an autofill request from an older generation is ignored. */
   const generation = useRef(0);
   const autofillActive = useRef(false);
   const usernameRef = useRef<HTMLInputElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
+
+  /** Forgets any running request: its result (or failure) is dropped when it arrives. */
+  const dropPending = useCallback(() => {
+    generation.current += 1;
+    autofillActive.current = false;
+  }, []);
 
   const finish = useCallback(
     (result: { user: THostedUser; redirectTo?: string } | undefined) => {
@@ -78,10 +85,10 @@ export function SignInForm({ apiBase, rpId, siteName, afterSignInPath, registerP
     if (unsupported) return;
     startAutofill();
     return () => {
-      generation.current++;
+      dropPending();
       cancelPasskeyCeremony();
     };
-  }, [startAutofill, unsupported]);
+  }, [startAutofill, unsupported, dropPending]);
 
   useEffect(() => {
     if (!error) return;
@@ -97,8 +104,7 @@ export function SignInForm({ apiBase, rpId, siteName, afterSignInPath, registerP
       return;
     }
     // The new ceremony aborts the autofill request (WebAuthnAbortService); drop its result.
-    generation.current++;
-    autofillActive.current = false;
+    dropPending();
     setError(undefined);
     setPending(kind);
     setStatus('Waiting for your passkey…');
@@ -166,7 +172,7 @@ export function SignInForm({ apiBase, rpId, siteName, afterSignInPath, registerP
             if (!autofillActive.current && !pending && !unsupported) startAutofill();
           }}
         />
-        <Button type="submit" fullWidth busy={pending === 'username'} busyLabel="Waiting for your passkey…" disabled={unsupported || (busy && pending !== 'username')}>
+        <Button type="submit" fullWidth busy={pending === 'username'} busyLabel="Waiting for your passkey…" disabled={!hydrated || unsupported || (busy && pending !== 'username')}>
           Continue
         </Button>
       </form>
@@ -177,7 +183,7 @@ export function SignInForm({ apiBase, rpId, siteName, afterSignInPath, registerP
         <span className="h-px flex-1 bg-slate-200" />
       </div>
 
-      <Button variant="secondary" fullWidth busy={pending === 'passkey'} busyLabel="Waiting for your passkey…" disabled={unsupported || (busy && pending !== 'passkey')} onClick={() => void run('passkey')}>
+      <Button variant="secondary" fullWidth busy={pending === 'passkey'} busyLabel="Waiting for your passkey…" disabled={!hydrated || unsupported || (busy && pending !== 'passkey')} onClick={() => void run('passkey')}>
         <span className="inline-flex items-center gap-2">
           <KeyIcon />
           Sign in with a passkey

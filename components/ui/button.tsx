@@ -1,11 +1,12 @@
 import type { ButtonHTMLAttributes, Ref } from 'react';
 
-export type TButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
+export type TButtonVariant = 'primary' | 'secondary' | 'danger' | 'danger-secondary' | 'ghost';
 
 const VARIANTS: Record<TButtonVariant, string> = {
   primary: 'bg-brand-600 text-[color:var(--color-brand-on,#fff)] shadow-sm hover:bg-brand-700 border border-transparent',
   secondary: 'bg-white text-slate-800 border border-slate-300 shadow-sm hover:bg-slate-50',
   danger: 'bg-red-700 text-white border border-transparent shadow-sm hover:bg-red-800',
+  'danger-secondary': 'bg-white text-red-700 border border-slate-300 shadow-sm hover:bg-red-50 hover:border-red-300',
   ghost: 'bg-transparent text-brand-700 border border-transparent hover:bg-brand-50',
 };
 
