@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
-    include: ['lib/**/*.test.ts', 'prisma/**/*.test.ts', 'e2e/support/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'prisma/**/*.test.ts', 'e2e/support/**/*.test.ts', 'components/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -7,21 +7,9 @@ import type {
 import { CLIENT_ERROR, type TServerErrorLike } from './error-messages';
 
 /** A passkey as the hosted endpoints describe it. */
-export type TPasskeyDto = {
-  id: string;
-  name: string;
-  aaguid: string;
-  providerName: string | null;
-  /** data: URL or https URL */
-  providerIcon: string | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  /** Backed up (a multi-device passkey). */
-  synced: boolean;
-  /** False for a device-bound passkey. */
-  backupEligible: boolean;
-  transports: string[];
-};
+import type { TPasskeyDto } from '@/lib/passkeys/passkey-dto';
+
+export type { TPasskeyDto };
 
 export type THostedUser = { id: string; username: string; displayName: string };
 

@@ -1,16 +1,5 @@
 import { browserSupportsWebAuthnAutofill, startAuthentication, startRegistration, WebAuthnAbortService } from '@simplewebauthn/browser';
 import type { THostedApi } from './api';
-import { CLIENT_ERROR } from './error-messages';
-
-/** A browser-side failure that the page detects itself (not a DOMException). */
-export class PasskeyClientError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'PasskeyClientError';
-    this.code = code;
-  }
-}
 
 /**
  * Creates a passkey: options from the server, the browser's create() ceremony, then verification.
@@ -25,15 +14,11 @@ export async function createPasskey(api: THostedApi, body: { username: string; d
 
 /**
  * Signs in with a modal passkey prompt: usernameless (discoverable credentials) without a
- * username, or with the user's passkeys listed in allowCredentials with one.
- * @throws PasskeyClientError `client.no_passkey_for_username` when the account has no passkey to offer.
+ * username, or with the user's passkeys listed in allowCredentials with one (an unknown username
+ * gets a decoy from the server, so the browser finds no passkey: NotAllowedError).
  */
 export async function signInWithPasskey(api: THostedApi, input: { username?: string } = {}) {
   const { options } = await api.authenticationOptions(input.username ? { username: input.username } : {});
-  if (input.username && Array.isArray(options.allowCredentials) && options.allowCredentials.length === 0) {
-    // An empty list would turn the username-first request into a usernameless one.
-    throw new PasskeyClientError(CLIENT_ERROR.noPasskeyForUsername, 'no passkey for this username');
-  }
   const response = await startAuthentication({ optionsJSON: options });
   return api.authenticationVerify(response);
 }
@@ -57,4 +42,16 @@ export async function signInWithAutofill(api: THostedApi, isCurrent: () => boole
 /** Stops any pending browser ceremony (autofill included), e.g. when leaving the page. */
 export function cancelPasskeyCeremony() {
   WebAuthnAbortService.cancelCeremony();
+}
+
+/**
+ * Tells the browser / password manager that a passkey no longer exists here, so it stops
+ * offering it (WebAuthn Signal API, `PublicKeyCredential.signalUnknownCredential`). Best effort:
+ * browsers without the API simply keep the passkey until the user removes it.
+ */
+export function signalDeleted(rpId: string, credentialId: string): void {
+  if (typeof PublicKeyCredential === 'undefined') return;
+  const signal = (PublicKeyCredential as unknown as { signalUnknownCredential?: (o: { rpId: string; credentialId: string }) => Promise<void> }).signalUnknownCredential;
+  if (!signal) return;
+  signal.call(PublicKeyCredential, { rpId, credentialId }).catch(() => undefined);
 }

@@ -20,6 +20,8 @@ export type TErrorContext = {
    * user did not ask for anything (the autofill request simply ends).
    */
   mediation?: 'modal' | 'conditional';
+  /** A username-first sign-in: a NotAllowedError then usually means "no passkey for that name here". */
+  usernameFirst?: boolean;
 };
 
 export type THumanError = {
@@ -188,8 +190,12 @@ export function describePasskeyError(error: unknown, ctx: TErrorContext): THuman
   if (isServerError(error)) return describeServerError(error, ctx);
   if (codeOf(error) === CLIENT_ERROR.network) return human(CLIENT_ERROR.network, "We couldn't reach the server. Check your connection and try again.");
   if (codeOf(error) === CLIENT_ERROR.noCredential) return human(CLIENT_ERROR.noCredential, noCredentialMessage(ctx));
-  if (codeOf(error) === CLIENT_ERROR.noPasskeyForUsername) {
-    return human(CLIENT_ERROR.noPasskeyForUsername, 'There is no passkey for this username.', { fields: { username: "We couldn't find a passkey for this username. Check it, or create an account." } });
+  // The server answers an unknown username with a decoy credential (no account enumeration), so
+  // "no such user" and "no passkey on this device" look the same here, by design.
+  if (ctx.usernameFirst && ctx.ceremony === 'authentication' && browserErrorName(error) === 'NotAllowedError' && !isCeremonyAborted(error)) {
+    return human(CLIENT_ERROR.noPasskeyForUsername, 'No passkey was used.', {
+      fields: { username: "We couldn't sign you in with a passkey for this username on this device. Check the username, try another device, or create an account." },
+    });
   }
   return describeBrowserError(error, ctx);
 }

@@ -7,7 +7,7 @@ import type { TPasskeyDto } from './api';
 import { CloudIcon, DeviceIcon } from './icons';
 import { ProviderIcon } from './provider-icon';
 
-export const PASSKEY_NAME_MAX = 64;
+import { PASSKEY_NAME_MAX } from '@/lib/passkeys/passkey-dto';
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

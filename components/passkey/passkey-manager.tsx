@@ -5,7 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button, Spinner } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { createHostedApi, type TPasskeyDto } from './api';
-import { cancelPasskeyCeremony, createPasskey } from './ceremonies';
+import { cancelPasskeyCeremony, createPasskey, signalDeleted } from './ceremonies';
 import { describePasskeyError, isServerError, type TErrorContext, type THumanError } from './error-messages';
 import { PlusIcon } from './icons';
 import { PasskeyItem, type TRenameResult } from './passkey-item';
@@ -116,6 +116,7 @@ export function PasskeyManager({ apiBase, rpId, siteName, loginPath }: TPasskeyM
     setDeleteError(undefined);
     try {
       await api.deletePasskey(target.id);
+      signalDeleted(rpId, target.credentialId);
       setPasskeys((list) => (list ?? []).filter((p) => p.id !== target.id));
       setToDelete(null);
       setStatus(`Passkey “${target.name}” deleted.`);

@@ -111,7 +111,7 @@ export function SignInForm({ apiBase, rpId, siteName, afterSignInPath, registerP
     try {
       finish(await signInWithPasskey(api, kind === 'username' ? { username: name } : {}));
     } catch (e) {
-      const human = describePasskeyError(e, ctx);
+      const human = describePasskeyError(e, { ...ctx, usernameFirst: kind === 'username' });
       setPending(null);
       setStatus('');
       if (!human.silent) setError(human);

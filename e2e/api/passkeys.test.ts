@@ -153,7 +153,7 @@ async function expireCeremony(challenge: string): Promise<void> {
   await db.ceremony.update({ where: { challenge }, data: { expiresAt: new Date(Date.now() - 1000) } });
 }
 
-const DTO_KEYS = ['aaguid', 'backupEligible', 'createdAt', 'id', 'lastUsedAt', 'name', 'providerIcon', 'providerName', 'synced', 'transports'];
+const DTO_KEYS = ['aaguid', 'backupEligible', 'createdAt', 'credentialId', 'id', 'lastUsedAt', 'name', 'providerIcon', 'providerName', 'synced', 'transports'];
 
 // ---------------------------------------------------------------------------------------------
 // Happy paths
@@ -196,12 +196,14 @@ describe('sign-up', () => {
         name: 'iCloud Keychain',
         aaguid: ICLOUD,
         providerName: 'iCloud Keychain',
-        lastUsedAt: null,
+        credentialId: response.id,
         synced: true,
         backupEligible: true,
         transports: ['internal', 'hybrid'],
       });
       expect(new Date(body.passkey.createdAt).getTime()).toBeGreaterThanOrEqual(started - 2000);
+      // The sign-up signed the user in with this passkey: its first use.
+      expect(body.passkey.lastUsedAt).toBe(body.passkey.createdAt);
 
       const row = await passkeyRow(body.passkey.id);
       expect(row).toMatchObject({
@@ -217,7 +219,6 @@ describe('sign-up', () => {
         userVerified: true,
         attestationFormat: fmt,
         attestationTrust: trust,
-        lastUsedAt: null,
       });
       const user = await db.user.findUniqueOrThrow({ where: { id: body.user.id } });
       expect(user).toMatchObject({ communityId: communities.main, username, status: 'active', userHandle: options.user.id });
@@ -333,7 +334,7 @@ describe('sign-in', () => {
     expect(list.passkeys).toEqual([{ ...passkey, lastUsedAt: row.lastUsedAt!.toISOString() }]);
   });
 
-  it('username-first: allowCredentials lists the user\'s passkeys with transports; an unknown username gets the same shape, empty', async () => {
+  it('username-first: allowCredentials lists the user\'s passkeys with transports; an unknown username gets a stable decoy of the same shape', async () => {
     const first = await signUp();
     const second = authenticatorOf({ attachment: 'cross-platform', transports: ['usb', 'nfc'], alg: COSE_ALG.EdDSA, aaguid: ZERO_AAGUID, backupEligible: false, backupState: false });
     const added = await first.client.register(second);
@@ -347,9 +348,11 @@ describe('sign-in', () => {
         { id: added.response.id, type: 'public-key', transports: ['usb', 'nfc'] },
       ]),
     );
-    const unknown = expectOk(await hosted().authenticationOptions({ username: uniqueName('nobody') }));
+    const nobody = uniqueName('nobody');
+    const unknown = expectOk(await hosted().authenticationOptions({ username: nobody }));
     expect(Object.keys(unknown.options).sort()).toEqual(Object.keys(known.options).sort());
-    expect(unknown.options.allowCredentials).toEqual([]);
+    expect(unknown.options.allowCredentials).toEqual([{ id: expect.stringMatching(/^[\w-]{43}$/), type: 'public-key', transports: ['internal', 'hybrid'] }]);
+    expect(expectOk(await hosted().authenticationOptions({ username: nobody })).options.allowCredentials).toEqual(unknown.options.allowCredentials);
     expect(unknown.options.challenge).not.toBe(known.options.challenge);
 
     // The second passkey signs in through the username-first ceremony.
@@ -759,8 +762,9 @@ describe('attacks on sign-in', () => {
 
   it('a deny-listed AAGUID cannot sign in (403) though it registered', async () => {
     const v = await signUp({ communityId: communities.deny, authenticator: { aaguid: DENIED_AT_AUTHENTICATION } });
+    const before = (await passkeyRow(v.passkey.id)).lastUsedAt;
     await expectRefusedUnchanged(async () => (await hosted(communities.deny).signIn(v.authenticator)).result, 403, 'passkeys.authenticator_not_allowed', [communities.deny]);
-    expect((await passkeyRow(v.passkey.id)).lastUsedAt).toBeNull();
+    expect((await passkeyRow(v.passkey.id)).lastUsedAt).toEqual(before);
   });
 
   it('user verification required: an assertion without UV is refused, one with UV accepted', async () => {

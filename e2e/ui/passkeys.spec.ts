@@ -150,11 +150,12 @@ test.describe('sign-in', () => {
     const gate = await AutofillGate.install(page); // stays closed: no autofill in this test
     const { user, signIn } = await signedUpThenSignedOut(page, device, { gate });
 
-    // An unknown username gets no passkeys to offer: said on the field.
+    // An unknown username gets a decoy credential (no account enumeration): the browser has no
+    // passkey for it, which is said on the field.
     await signIn.username.fill(`nobody-${user.username}`);
     await signIn.continueButton.click();
     await expect(signIn.username).toBeFocused();
-    await expect(signIn.username).toHaveAccessibleDescription(/couldn't find a passkey for this username/);
+    await expect(signIn.username).toHaveAccessibleDescription(/couldn't sign you in with a passkey for this username/);
     await screenshot(page, 'login-unknown-username', { phone: true });
 
     await signIn.username.fill(user.username);
@@ -281,7 +282,7 @@ test.describe('account', () => {
     await account.expectLoaded(1);
   });
 
-  test('deleting the last passkey warns first; afterwards this device cannot sign in', async ({ page, authenticator }) => {
+  test('deleting the last passkey warns first, tells the browser, and a device that still has it cannot sign in', async ({ page, authenticator }) => {
     const device = new VirtualAuthenticators(authenticator);
     const account = new AccountPage(page);
     await new SignUpPage(page).signUp(uniqueUser('gina'));
@@ -298,14 +299,19 @@ test.describe('account', () => {
     await expect(account.passkey(name).getByRole('button', { name: /^Delete/ })).toBeFocused();
     await expect(account.passkeys).toHaveCount(1);
 
+    const [held] = await device.credentials();
+    expect(held).toBeDefined();
     await page.keyboard.press('Enter');
     await expect(account.dialog).toBeVisible();
     await account.dialog.getByRole('button', { name: 'Delete my only passkey' }).click();
     await expect(account.passkeys).toHaveCount(0);
     await expect(page.getByRole('note')).toContainText('You have no passkeys');
     await screenshot(page, 'account-no-passkeys', { phone: true });
+    // The page told the browser (WebAuthn Signal API), which dropped the passkey from the device.
+    await expect.poll(async () => (await device.credentials()).length).toBe(0);
 
-    // The device still holds the passkey, but the site no longer knows it.
+    // Another device that still holds the passkey: the site no longer knows it.
+    await device.restore(held!);
     await device.setPresence(false);
     await account.signOut();
     await device.setPresence(true);

@@ -13,3 +13,8 @@ export function randomToken(bytes = 32): string {
 export function hashSecret(secret: string): string {
   return crypto.createHash('sha256').update(secret, 'utf8').digest('hex');
 }
+
+/** A purpose-bound subkey of the key-encryption key (HKDF-SHA256, RFC 5869). */
+export function deriveKey(kek: Buffer, purpose: string): Buffer {
+  return Buffer.from(crypto.hkdfSync('sha256', kek, Buffer.alloc(0), `latchkey:${purpose}`, 32));
+}

@@ -117,6 +117,8 @@ export async function finishRegistration(options: {
           attestationTrust: trust,
           name: provider.name ?? 'Passkey',
           createdAt: now,
+          // A sign-up signs the user in with this passkey: that is its first use.
+          lastUsedAt: pending ? now : null,
         },
       });
       await writeAuditEvent(tx, {

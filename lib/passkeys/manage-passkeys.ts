@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { parseInput } from '../errors/validation';
 import { writeAuditEvent } from '../audit/write-audit-event';
 import { resolveAuthenticators } from '../metadata/resolve-authenticator';
-import { PASSKEY_DTO_SELECT, toPasskeyDto, type TPasskeyDto } from './passkey-dto';
+import { PASSKEY_DTO_SELECT, PASSKEY_NAME_MAX, toPasskeyDto, type TPasskeyDto } from './passkey-dto';
 
 /** Whose passkeys: every query carries the community and the owner (CONVENTIONS.md §8). */
 export type TPasskeyOwner = { communityId: string; userId: string };
@@ -16,7 +16,7 @@ export async function listPasskeys(options: { db: TTx; owner: TPasskeyOwner }): 
   return rows.map((r) => toPasskeyDto(r, names.get(r.aaguid.toLowerCase())));
 }
 
-export const ZPasskeyName = z.object({ name: z.string().trim().min(1, 'Enter a name.').max(64, 'A name has at most 64 characters.') });
+export const ZPasskeyName = z.object({ name: z.string().trim().min(1, 'Enter a name.').max(PASSKEY_NAME_MAX, `A name has at most ${PASSKEY_NAME_MAX} characters.`) });
 
 /**
  * Renames one of the owner's passkeys.

@@ -1,7 +1,12 @@
 import type { TAuthenticatorInfo } from '../metadata/resolve-authenticator';
 
+/** Longest passkey name; shared by the server schema and the rename form. */
+export const PASSKEY_NAME_MAX = 64;
+
 export type TPasskeyDto = {
   id: string;
+  /** Credential id (base64url): lets the page tell the browser a deleted passkey is gone (WebAuthn Signal API). */
+  credentialId: string;
   name: string;
   aaguid: string;
   providerName: string | null;
@@ -17,6 +22,7 @@ export type TPasskeyDto = {
 
 export const PASSKEY_DTO_SELECT = {
   id: true,
+  credentialId: true,
   name: true,
   aaguid: true,
   createdAt: true,
@@ -27,11 +33,12 @@ export const PASSKEY_DTO_SELECT = {
 } as const;
 
 export function toPasskeyDto(
-  row: { id: string; name: string; aaguid: string; createdAt: Date; lastUsedAt: Date | null; backupState: boolean; backupEligible: boolean; transports: unknown },
+  row: { id: string; credentialId: string; name: string; aaguid: string; createdAt: Date; lastUsedAt: Date | null; backupState: boolean; backupEligible: boolean; transports: unknown },
   info: TAuthenticatorInfo | undefined,
 ): TPasskeyDto {
   return {
     id: row.id,
+    credentialId: row.credentialId,
     name: row.name,
     aaguid: row.aaguid,
     providerName: info?.name ?? null,

@@ -12,6 +12,7 @@ import { deletePasskey, listPasskeys, renamePasskey } from './manage-passkeys';
 
 const ORIGIN = 'https://login.acme.example';
 const ICLOUD = 'fbfc3007-154e-4ecc-8c0b-6e020557d7bd';
+const decoyKey = Buffer.alloc(32, 9);
 
 describe.each(TEST_PROVIDERS)('passkey ceremonies on %s', (provider) => {
   let db: TDb;
@@ -40,7 +41,7 @@ describe.each(TEST_PROVIDERS)('passkey ceremonies on %s', (provider) => {
     return { username, response, result: await finishRegistration({ db, communityId: cid, response }) };
   }
   async function signIn(auth: TSoftAuthenticator, over: Parameters<TSoftAuthenticator['authenticate']>[1] = { origin: ORIGIN }, username?: string, cid = communityId) {
-    const { options } = await startAuthentication({ db, communityId: cid, username });
+    const { options } = await startAuthentication({ db, communityId: cid, username, decoyKey });
     return { options, response: auth.authenticate(options, { ...over, origin: over.origin }) };
   }
 
@@ -166,11 +167,18 @@ describe.each(TEST_PROVIDERS)('passkey ceremonies on %s', (provider) => {
     it('lists allowCredentials for a username, and the same empty shape for an unknown one', async () => {
       const auth = createSoftAuthenticator({ transports: ['internal', 'hybrid'] });
       const { username } = await signUp(auth);
-      const known = await startAuthentication({ db, communityId, username: username.toUpperCase() });
+      const known = await startAuthentication({ db, communityId, username: username.toUpperCase(), decoyKey });
       expect(known.options.allowCredentials).toEqual([{ id: auth.credentials[0]!.id, type: 'public-key', transports: ['internal', 'hybrid'] }]);
-      const unknown = await startAuthentication({ db, communityId, username: 'nobody-here' });
-      expect(unknown.options.allowCredentials).toEqual([]);
+      // An unknown username gets a stable decoy credential, shaped like a real one.
+      const unknown = await startAuthentication({ db, communityId, username: 'nobody-here', decoyKey });
+      expect(unknown.options.allowCredentials).toEqual([{ id: expect.stringMatching(/^[\w-]{43}$/), type: 'public-key', transports: ['internal', 'hybrid'] }]);
       expect(Object.keys(unknown.options).sort()).toEqual(Object.keys(known.options).sort());
+      const again = await startAuthentication({ db, communityId, username: 'NOBODY-HERE', decoyKey });
+      expect(again.options.allowCredentials).toEqual(unknown.options.allowCredentials);
+      const otherKey = await startAuthentication({ db, communityId, username: 'nobody-here', decoyKey: Buffer.alloc(32, 1) });
+      expect(otherKey.options.allowCredentials![0]!.id).not.toBe(unknown.options.allowCredentials![0]!.id);
+      // Usernameless stays empty.
+      expect((await startAuthentication({ db, communityId, decoyKey })).options.allowCredentials).toEqual([]);
     });
 
     it('refuses a credential of another user when the ceremony named a user', async () => {
@@ -178,7 +186,7 @@ describe.each(TEST_PROVIDERS)('passkey ceremonies on %s', (provider) => {
       const bob = createSoftAuthenticator();
       const a = await signUp(alice);
       await signUp(bob);
-      const { options } = await startAuthentication({ db, communityId, username: a.username });
+      const { options } = await startAuthentication({ db, communityId, username: a.username, decoyKey });
       const response = bob.authenticate({ ...options, allowCredentials: [] }, { origin: ORIGIN });
       await expect(finishAuthentication({ db, communityId, response })).rejects.toMatchObject({ code: 'passkeys.verification_failed' });
     });

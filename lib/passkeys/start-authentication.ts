@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import type { TTx } from '../db';
 import { ZUsername } from '../users/username';
@@ -7,11 +8,20 @@ import { loadRpSettings } from './rp';
 /**
  * Starts an authentication ceremony (WebAuthn §7.2). Without a username it is usernameless
  * (discoverable credentials; what autofill / conditional mediation uses). With a username the
- * user's passkeys are listed in `allowCredentials` with their transports; an unknown username
- * gets the same answer shape as a usernameless one, so the call does not reveal who has an account.
+ * user's passkeys are listed in `allowCredentials` with their transports. A username without
+ * passkeys (unknown, or an account with none) gets a decoy credential instead: an id derived
+ * from the username with a secret key, the same on every call, so the answer does not reveal
+ * who has an account; the browser then finds no passkey and the sign-in simply fails.
  * @throws AppError `tenancy.community_not_found`
  */
-export async function startAuthentication(options: { db: TTx; communityId: string; username?: string; now?: Date }): Promise<{ options: PublicKeyCredentialRequestOptionsJSON }> {
+export async function startAuthentication(options: {
+  db: TTx;
+  communityId: string;
+  username?: string;
+  /** Secret for decoy credential ids (deriveKey(kek, 'decoy-credentials')). */
+  decoyKey: Buffer;
+  now?: Date;
+}): Promise<{ options: PublicKeyCredentialRequestOptionsJSON }> {
   const { db, communityId } = options;
   const rp = await loadRpSettings(db, communityId);
   let user: { id: string; passkeys: { credentialId: string; transports: unknown }[] } | null = null;
@@ -22,12 +32,17 @@ export async function startAuthentication(options: { db: TTx; communityId: strin
       select: { id: true, passkeys: { select: { credentialId: true, transports: true } } },
     });
   }
+  let allowCredentials = user?.passkeys.map((p) => ({ id: p.credentialId, transports: p.transports as string[] })) ?? [];
+  if (username?.success && allowCredentials.length === 0) {
+    const id = crypto.createHmac('sha256', options.decoyKey).update(`${communityId}\n${username.data}`).digest().toString('base64url');
+    allowCredentials = [{ id, transports: ['internal', 'hybrid'] }];
+  }
   const request = await generateAuthenticationOptions({
     rpID: rp.rpId,
     challenge: newChallenge(),
     timeout: rp.timeoutMs,
     userVerification: rp.userVerification,
-    allowCredentials: user?.passkeys.map((p) => ({ id: p.credentialId, transports: p.transports as string[] })) ?? [],
+    allowCredentials,
   });
   await createCeremony(db, { communityId, userId: user?.id ?? null, kind: 'authentication', challenge: request.challenge, ttlMs: rp.timeoutMs, now: options.now });
   return { options: request };

@@ -41,6 +41,11 @@ export class VirtualAuthenticators {
     return credentials;
   }
 
+  /** Puts a credential (as `credentials()` returned it) back, e.g. to model another device that still holds it. */
+  async restore(credential: Awaited<ReturnType<VirtualAuthenticators['credentials']>>[number], authenticatorId = this.primary) {
+    await this.cdp.send('WebAuthn.addCredential', { authenticatorId, credential });
+  }
+
   /** A second device, e.g. a security key. Removed by `removeExtra`. */
   async add(options: TAuthenticatorOptions = {}): Promise<string> {
     const { authenticatorId } = await this.cdp.send('WebAuthn.addVirtualAuthenticator', {
