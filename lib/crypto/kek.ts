@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { TConfig } from '../config';
 
 const KEK_FILE = 'kek.key';
+const loaded = new Map<string, Buffer>();
 
 /**
  * The key-encryption key that protects private keys at rest. Taken from LATCHKEY_KEK when set;
@@ -13,6 +14,9 @@ const KEK_FILE = 'kek.key';
 export function loadKeyEncryptionKey(config: Pick<TConfig, 'kekFromEnv' | 'dataDir'>): Buffer {
   if (config.kekFromEnv) return config.kekFromEnv;
   const file = path.join(config.dataDir, KEK_FILE);
+  // The key file never changes once written: read it once per process, not on every request.
+  const known = loaded.get(file);
+  if (known) return known;
   if (!fs.existsSync(file)) {
     fs.mkdirSync(config.dataDir, { recursive: true });
     try {
@@ -24,5 +28,6 @@ export function loadKeyEncryptionKey(config: Pick<TConfig, 'kekFromEnv' | 'dataD
   }
   const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
   if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte base64 key`);
+  loaded.set(file, key);
   return key;
 }

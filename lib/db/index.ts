@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client';
 import { getConfig } from '../config';
+import { serializedSqlite } from './sqlite-serialized';
 
 export type { Prisma } from './generated/sqlite/client';
 
@@ -49,7 +50,7 @@ export function createDb(url: string): TDb {
     const file = sqliteFileOf(url);
     prepareSqliteFile(file);
     // timeout: wait for a competing writer instead of failing with SQLITE_BUSY.
-    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 5000 }) });
+    return new SqliteClient({ adapter: serializedSqlite(new PrismaBetterSqlite3({ url: file, timeout: 5000 })) });
   }
   const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
   return client as unknown as TDb;
