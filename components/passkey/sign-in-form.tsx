@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
+import { PasskeyErrorAlert } from './error-alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { createHostedApi, safeRedirectTarget, type THostedUser } from './api';
@@ -131,16 +132,7 @@ export function SignInForm({ apiBase, rpId, siteName, afterSignInPath, registerP
         </Alert>
       ) : null}
       {error && !usernameError ? (
-        <Alert ref={errorRef} tone="error" title={error.code === 'client.cancelled' ? 'Sign-in not completed' : "Couldn't sign you in"}>
-          <p>{error.message}</p>
-          {otherFieldErrors.length > 0 ? (
-            <ul className="mt-1 list-disc pl-5">
-              {otherFieldErrors.map(([field, message]) => (
-                <li key={field}>{message}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Alert>
+        <PasskeyErrorAlert ref={errorRef} error={error} extraFieldErrors={otherFieldErrors} title="Couldn't sign you in" cancelledTitle="Sign-in not completed" />
       ) : null}
 
       <form

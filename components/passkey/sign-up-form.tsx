@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
+import { PasskeyErrorAlert } from './error-alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { createHostedApi, safeRedirectTarget } from './api';
@@ -124,16 +125,7 @@ export function SignUpForm({ apiBase, rpId, siteName, afterSignUpPath, loginPath
         </Alert>
       ) : null}
       {error && !onlyFieldErrors ? (
-        <Alert ref={errorRef} tone="error" title={error.code === 'client.cancelled' ? 'Account not created' : "Couldn't create your account"}>
-          <p>{error.message}</p>
-          {extraFieldErrors.length > 0 ? (
-            <ul className="mt-1 list-disc pl-5">
-              {extraFieldErrors.map(([field, message]) => (
-                <li key={field}>{message}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Alert>
+        <PasskeyErrorAlert ref={errorRef} error={error} extraFieldErrors={extraFieldErrors} title="Couldn't create your account" cancelledTitle="Account not created" />
       ) : null}
 
       <form

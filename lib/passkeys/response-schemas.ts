@@ -3,12 +3,21 @@ import { z } from 'zod';
 const B64URL = /^[A-Za-z0-9_-]*={0,2}$/;
 const b64url = (max: number) => z.string().max(max).regex(B64URL, 'must be base64url');
 
-/** RegistrationResponseJSON (WebAuthn L3 §5.1 toJSON) with bounded sizes. */
-export const ZRegistrationResponse = z.object({
-  id: b64url(1400).min(1),
-  rawId: b64url(1400).min(1),
-  type: z.literal('public-key'),
-  response: z
+/** PublicKeyCredential JSON (WebAuthn L3 §5.1 toJSON) with bounded sizes, around a response. */
+function credential<R extends z.ZodType>(response: R) {
+  return z.object({
+    id: b64url(1400).min(1),
+    rawId: b64url(1400).min(1),
+    type: z.literal('public-key'),
+    response,
+    authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+    clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  });
+}
+
+/** RegistrationResponseJSON. */
+export const ZRegistrationResponse = credential(
+  z
     .object({
       clientDataJSON: b64url(8192),
       attestationObject: b64url(65536),
@@ -18,16 +27,11 @@ export const ZRegistrationResponse = z.object({
       authenticatorData: b64url(65536).optional(),
     })
     .loose(),
-  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
-  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
-});
+);
 
-/** AuthenticationResponseJSON with bounded sizes. */
-export const ZAuthenticationResponse = z.object({
-  id: b64url(1400).min(1),
-  rawId: b64url(1400).min(1),
-  type: z.literal('public-key'),
-  response: z
+/** AuthenticationResponseJSON. */
+export const ZAuthenticationResponse = credential(
+  z
     .object({
       clientDataJSON: b64url(8192),
       authenticatorData: b64url(65536),
@@ -35,6 +39,4 @@ export const ZAuthenticationResponse = z.object({
       userHandle: b64url(256).nullish().transform((v) => v ?? undefined),
     })
     .loose(),
-  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
-  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
-});
+);
