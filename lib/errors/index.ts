@@ -15,6 +15,10 @@ export const ERROR_CATALOG = {
   // --- authentication of the caller (licenses, API keys, envelope) ---
   'auth.unauthenticated': { status: 401, message: 'Missing or invalid credentials.' },
   'auth.forbidden': { status: 403, message: 'Not permitted.' },
+  // --- ECDH + AES-256-GCM envelope (WIRE-NOTES §1). A failed decryption says nothing about whether
+  // the key, the IV, the ciphertext or the tag was wrong (CONVENTIONS.md §4).
+  'envelope.invalid_key': { status: 400, message: 'The public or private key is not valid.' },
+  'envelope.decryption_failed': { status: 401, message: 'The encrypted data could not be read.' },
   // --- tenancy ---
   'tenancy.tenant_not_found': { status: 404, message: 'Tenant not found.' },
   'tenancy.community_not_found': { status: 404, message: 'Community not found.' },
