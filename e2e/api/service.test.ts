@@ -64,3 +64,29 @@ describe('/.well-known/webauthn (related origins)', () => {
     }
   });
 });
+
+describe('/authn/ecdsa_helper', () => {
+  const CLIENT_PRIV = 'Hx8fHx8fHx8fHx8fHx8fHx8fHx8fHx8fHx8fHx8fHx8=';
+  const SERVICE_PUB = '2Yp972foNwEY9jZiDQvgjtYzRN9oCCtPLxhE585gFIPCRROt8QZpHL8ln6t92Op6cDSLVOSofJTE0T5XLzHKiQ==';
+  const post = (method: string, body: string) => fetch(`${baseUrl}/authn/ecdsa_helper/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+  it('encrypts and decrypts with the caller’s keys', async () => {
+    const enc = await post('encrypt', JSON.stringify({ dataStr: 'hello', publicKey: SERVICE_PUB, privateKey: CLIENT_PRIV }));
+    expect(enc.status).toBe(200);
+    const { data } = await enc.json();
+    const dec = await post('decrypt', JSON.stringify({ dataStr: data, publicKey: SERVICE_PUB, privateKey: CLIENT_PRIV }));
+    expect(await dec.json()).toEqual({ data: 'hello' });
+  });
+
+  it.each([
+    ['decrypt', JSON.stringify({ dataStr: 'AAAA', publicKey: SERVICE_PUB, privateKey: CLIENT_PRIV }), 401],
+    ['encrypt', JSON.stringify({ dataStr: 'x', publicKey: 'bad', privateKey: CLIENT_PRIV }), 400],
+    ['encrypt', '{"dataStr":', 400],
+    ['encrypt', 'null', 400],
+    ['nosuch', JSON.stringify({ dataStr: 'x', publicKey: SERVICE_PUB, privateKey: CLIENT_PRIV }), 404],
+  ])('%s with a bad request answers %s… in {statusCode, error, message}', async (method, body, status) => {
+    const res = await post(method, body);
+    expect(res.status).toBe(status);
+    expect(await res.json()).toEqual({ statusCode: status, error: expect.any(String), message: expect.any(String) });
+  });
+});
