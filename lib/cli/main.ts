@@ -10,6 +10,7 @@ import { UsageError, type TCliContext, type TCliIo, type TCommand } from './comm
 import { communityCreate } from './community';
 import { dbMigrate } from './db';
 import { info } from './info';
+import { apikeyCreate, apikeyList, apikeyRevoke } from './apikey';
 import { licenseCreate, licenseList, licenseRevoke } from './license';
 import { tenantCreate } from './tenant';
 
@@ -25,6 +26,9 @@ export const COMMANDS: readonly TCommand[] = [
   licenseCreate,
   licenseRevoke,
   licenseList,
+  apikeyCreate,
+  apikeyRevoke,
+  apikeyList,
   adminSetupLink,
   dbMigrate,
 ];

@@ -28,6 +28,9 @@ export const ERROR_CATALOG = {
   // --- licenses ---
   'licenses.not_found': { status: 404, message: 'License not found.' },
   'licenses.invalid_auth_level': { status: 400, message: 'authLevel must be one of system, service, service_ext, app, app_ext.' },
+  // --- API keys (spec 001 X-Api-Key) ---
+  'apikeys.not_found': { status: 404, message: 'API key not found.' },
+  'apikeys.origin_not_in_community': { status: 400, message: "Each allowed origin must be one of the community's origins or within its rpId." },
   // --- passkeys (WebAuthn ceremonies). Failures of verification share one public message: an
   // attacker learns nothing about which check failed (CONVENTIONS.md §4); the detail is logged.
   'passkeys.verification_failed': { status: 400, message: 'The passkey response could not be verified.' },

@@ -55,3 +55,24 @@ export async function purgeExpiredCeremonies(db: TTx, now: Date = new Date()): P
   const { count } = await db.ceremony.deleteMany({ where: { expiresAt: { lt: now } } });
   return count;
 }
+
+/**
+ * What a surface binds a ceremony to when it starts it (e.g. the 000 dialect: the hash of the
+ * `sessionInfo` it handed out and the calling license), so that only the same caller can finish
+ * it. Stored in the ceremony's data; values are compared exactly.
+ */
+export type TCeremonyBinding = Record<string, string>;
+
+/**
+ * A ceremony started with a binding can only be finished with the same binding, and one started
+ * without can't be finished by a surface that binds: a response can never complete another
+ * caller's ceremony (or one of another surface).
+ * @throws AppError `passkeys.challenge_invalid`
+ */
+export function assertCeremonyBinding(ceremony: TConsumedCeremony, binding: TCeremonyBinding | undefined): void {
+  const stored = ceremony.data.binding as TCeremonyBinding | undefined;
+  if (stored === undefined && binding === undefined) return;
+  const keys = new Set([...Object.keys(stored ?? {}), ...Object.keys(binding ?? {})]);
+  const same = stored !== undefined && binding !== undefined && [...keys].every((k) => typeof stored[k] === 'string' && stored[k] === binding[k]);
+  if (!same) throw new AppError('passkeys.challenge_invalid', { detail: `ceremony ${ceremony.id} is bound to another caller` });
+}

@@ -4,9 +4,9 @@ import { AppError } from '../errors';
 import { parseInput } from '../errors/validation';
 import { writeAuditEvent } from '../audit/write-audit-event';
 import { toUserDto, type TUserDto } from '../users/username';
-import { consumeCeremony } from './ceremony';
+import { assertCeremonyBinding, consumeCeremony, type TCeremonyBinding } from './ceremony';
 import { assertCrossOriginAllowed, readClientData } from './client-data';
-import { assertAaguidAllowed, loadRpSettings } from './rp';
+import { assertAaguidAllowed, loadRpSettings, withRpOverride, type TRpOverride } from './rp';
 import { ZAuthenticationResponse } from './response-schemas';
 import { auditFailure, type TRequestMeta } from './audit-failure';
 
@@ -29,7 +29,17 @@ export type TAuthenticationResult = {
  *   `passkeys.unknown_credential`, `passkeys.verification_failed`, `passkeys.authenticator_not_allowed`,
  *   `passkeys.user_disabled`, `tenancy.community_not_found`
  */
-export async function finishAuthentication(options: { db: TDb; communityId: string; response: unknown; meta?: TRequestMeta; now?: Date }): Promise<TAuthenticationResult> {
+export async function finishAuthentication(options: {
+  db: TDb;
+  communityId: string;
+  response: unknown;
+  /** The binding the ceremony was started with (see startAuthentication). */
+  binding?: TCeremonyBinding;
+  /** Relying party for this ceremony instead of the community's (the finish call must pass the same). */
+  rp?: TRpOverride;
+  meta?: TRequestMeta;
+  now?: Date;
+}): Promise<TAuthenticationResult> {
   const { db, communityId } = options;
   const now = options.now ?? new Date();
   let subject: string | undefined;
@@ -38,7 +48,8 @@ export async function finishAuthentication(options: { db: TDb; communityId: stri
     const response = parseInput(ZAuthenticationResponse, options.response);
     const clientData = readClientData(response.response.clientDataJSON);
     const ceremony = await consumeCeremony(db, { communityId, kind: 'authentication', challenge: clientData.challenge, now });
-    const rp = await loadRpSettings(db, communityId);
+    assertCeremonyBinding(ceremony, options.binding);
+    const rp = withRpOverride(await loadRpSettings(db, communityId), options.rp);
     assertCrossOriginAllowed(rp, clientData);
 
     // Scoped to the community: a credential registered elsewhere is simply unknown here.

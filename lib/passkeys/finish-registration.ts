@@ -6,10 +6,10 @@ import { parseInput } from '../errors/validation';
 import { writeAuditEvent } from '../audit/write-audit-event';
 import { resolveAuthenticator } from '../metadata/resolve-authenticator';
 import { toUserDto, type TUserDto } from '../users/username';
-import { consumeCeremony } from './ceremony';
+import { assertCeremonyBinding, consumeCeremony, type TCeremonyBinding } from './ceremony';
 import { assertCrossOriginAllowed, readClientData } from './client-data';
 import { toPasskeyDto, type TPasskeyDto } from './passkey-dto';
-import { assertAaguidAllowed, loadRpSettings } from './rp';
+import { assertAaguidAllowed, loadRpSettings, withRpOverride, type TRpOverride } from './rp';
 import { ZRegistrationResponse } from './response-schemas';
 import type { TPendingUser } from './start-registration';
 import { auditFailure, type TRequestMeta } from './audit-failure';
@@ -41,6 +41,14 @@ export async function finishRegistration(options: {
   response: unknown;
   /** The signed-in user adding a passkey; must match the ceremony's user. */
   userId?: string;
+  /**
+   * The binding the ceremony was started with (see startRegistration). With a binding and no
+   * `userId`, the ceremony's own user (or pending sign-up) is the one acted on: the binding proves
+   * that the caller who chose that user is the one finishing.
+   */
+  binding?: TCeremonyBinding;
+  /** Relying party for this ceremony instead of the community's (the finish call must pass the same). */
+  rp?: TRpOverride;
   meta?: TRequestMeta;
   now?: Date;
 }): Promise<{ user: TUserDto; passkey: TPasskeyDto; created: boolean }> {
@@ -50,11 +58,13 @@ export async function finishRegistration(options: {
     const response = parseInput(ZRegistrationResponse, options.response);
     const clientData = readClientData(response.response.clientDataJSON);
     const ceremony = await consumeCeremony(db, { communityId, kind: 'registration', challenge: clientData.challenge, now });
+    assertCeremonyBinding(ceremony, options.binding);
     const pending = ceremony.data.pendingUser as TPendingUser | undefined;
-    if ((ceremony.userId ?? undefined) !== options.userId || (!ceremony.userId && !pending)) {
+    const expectedUserId = options.userId ?? (options.binding ? (ceremony.userId ?? undefined) : undefined);
+    if ((ceremony.userId ?? undefined) !== expectedUserId || (!ceremony.userId && !pending)) {
       throw new AppError('passkeys.challenge_invalid', { detail: `ceremony ${ceremony.id} belongs to another user` });
     }
-    const rp = await loadRpSettings(db, communityId);
+    const rp = withRpOverride(await loadRpSettings(db, communityId), options.rp);
     assertCrossOriginAllowed(rp, clientData);
 
     let verification;

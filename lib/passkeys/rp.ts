@@ -20,6 +20,18 @@ export type TRpSettings = {
   aaguidPolicy: TAaguidPolicy;
 };
 
+/**
+ * An explicit relying party for one ceremony instead of the community's rpId and origins (spec
+ * 001 / WIRE-NOTES §4: the rpId is the host of the caller's Origin). The caller checks that the
+ * origin belongs to the community; the rest of the community's settings still apply.
+ */
+export type TRpOverride = { rpId: string; origins: string[] };
+
+/** The community's settings with the rpId and origins of an override, if given. */
+export function withRpOverride(rp: TRpSettings, override: TRpOverride | undefined): TRpSettings {
+  return override ? { ...rp, rpId: override.rpId, origins: [...override.origins] } : rp;
+}
+
 const ANY: TAaguidRule = { mode: 'any', aaguids: [] };
 
 function toRule(value: unknown): TAaguidRule {

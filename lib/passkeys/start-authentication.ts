@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import type { TTx } from '../db';
 import { ZUsername } from '../users/username';
-import { createCeremony, newChallenge } from './ceremony';
-import { loadRpSettings } from './rp';
+import { createCeremony, newChallenge, type TCeremonyBinding } from './ceremony';
+import { loadRpSettings, withRpOverride, type TRpOverride } from './rp';
 
 /**
  * Starts an authentication ceremony (WebAuthn §7.2). Without a username it is usernameless
@@ -20,10 +20,14 @@ export async function startAuthentication(options: {
   username?: string;
   /** Secret for decoy credential ids (deriveKey(kek, 'decoy-credentials')). */
   decoyKey: Buffer;
+  /** Binds the ceremony to its caller; finishAuthentication must then be given the same binding. */
+  binding?: TCeremonyBinding;
+  /** Relying party for this ceremony instead of the community's (the finish call must pass the same). */
+  rp?: TRpOverride;
   now?: Date;
 }): Promise<{ options: PublicKeyCredentialRequestOptionsJSON }> {
   const { db, communityId } = options;
-  const rp = await loadRpSettings(db, communityId);
+  const rp = withRpOverride(await loadRpSettings(db, communityId), options.rp);
   let user: { id: string; passkeys: { credentialId: string; transports: unknown }[] } | null = null;
   const username = options.username === undefined ? undefined : ZUsername.safeParse(options.username);
   if (username?.success) {
@@ -44,6 +48,6 @@ export async function startAuthentication(options: {
     userVerification: rp.userVerification,
     allowCredentials,
   });
-  await createCeremony(db, { communityId, userId: user?.id ?? null, kind: 'authentication', challenge: request.challenge, ttlMs: rp.timeoutMs, now: options.now });
+  await createCeremony(db, { communityId, userId: user?.id ?? null, kind: 'authentication', challenge: request.challenge, ttlMs: rp.timeoutMs, data: options.binding ? { binding: options.binding } : {}, now: options.now });
   return { options: request };
 }

@@ -5,8 +5,8 @@ import type { TTx } from '../db';
 import { AppError } from '../errors';
 import { parseInput } from '../errors/validation';
 import { ZDisplayName, ZUsername } from '../users/username';
-import { createCeremony, newChallenge } from './ceremony';
-import { loadRpSettings } from './rp';
+import { createCeremony, newChallenge, type TCeremonyBinding } from './ceremony';
+import { loadRpSettings, withRpOverride, type TRpOverride } from './rp';
 
 export const ZSignUpInput = z.object({ username: ZUsername, displayName: ZDisplayName });
 export type TSignUpInput = z.input<typeof ZSignUpInput>;
@@ -27,10 +27,14 @@ export async function startRegistration(options: {
   communityId: string;
   signUp?: TSignUpInput;
   userId?: string;
+  /** Binds the ceremony to its caller; finishRegistration must then be given the same binding. */
+  binding?: TCeremonyBinding;
+  /** Relying party for this ceremony instead of the community's (the finish call must pass the same). */
+  rp?: TRpOverride;
   now?: Date;
 }): Promise<{ options: PublicKeyCredentialCreationOptionsJSON }> {
   const { db, communityId } = options;
-  const rp = await loadRpSettings(db, communityId);
+  const rp = withRpOverride(await loadRpSettings(db, communityId), options.rp);
 
   let user: { id: string | null; username: string; displayName: string; userHandle: string };
   let exclude: { id: string; transports?: string[] }[] = [];
@@ -65,6 +69,6 @@ export async function startRegistration(options: {
     supportedAlgorithmIDs: rp.algorithms,
   });
   const pending: TPendingUser | undefined = user.id ? undefined : { username: user.username, displayName: user.displayName, userHandle: user.userHandle };
-  await createCeremony(db, { communityId, userId: user.id, kind: 'registration', challenge: creation.challenge, ttlMs: rp.timeoutMs, data: pending ? { pendingUser: pending } : {}, now: options.now });
+  await createCeremony(db, { communityId, userId: user.id, kind: 'registration', challenge: creation.challenge, ttlMs: rp.timeoutMs, data: { ...(pending ? { pendingUser: pending } : {}), ...(options.binding ? { binding: options.binding } : {}) }, now: options.now });
   return { options: creation };
 }
