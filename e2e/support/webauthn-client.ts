@@ -1,24 +1,24 @@
-import crypto from 'node:crypto';
 import type {
   AuthenticationResponseJSON,
   PublicKeyCredentialCreationOptionsJSON,
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationResponseJSON,
 } from '@simplewebauthn/server';
-import { decrypt, encrypt, parsePublicKey, sharedKey } from '../../lib/envelope/envelope';
-import { generateEnvelopeKeyPair } from '../../lib/envelope/service-key';
+import { createLatchkeyClient, deriveSharedKey, unregisterPath, webauthnPath, type TLatchkeyClient } from '../../lib/client';
+import type { TWebauthnFamily as TFamily } from '../../lib/client';
 
 /**
- * A small typed client for the spec 000 ceremony and unregister calls under /webauthn, for API
- * tests. It holds a caller key pair (secp256k1), builds the envelope of WIRE-NOTES §1 for the
- * enveloped calls (`publickey`, `licensekey: ENC`, `requestid: ENC(JSON{ts, uuid, appid})`, body
- * `{data: ENC}`) and opens the `{data, publicKey}` answers; the `u1` calls go in clear.
+ * The spec 000 test client: a thin adapter over the client SDK (lib/client) for API tests. Every
+ * call goes through the SDK's `prepare` (request id, envelope, headers) and `send` (HTTP, opening
+ * the `{data, publicKey}` answer); the adapter adds what only tests need:
  *
- * Calls return status and parsed body instead of throwing, so attack tests can assert on refusals.
- * Every call takes overrides to build those attacks (other headers, raw body, another ts ...).
+ * - calls return status and parsed body instead of throwing, so attack tests can assert on refusals;
+ * - every call takes overrides to build those attacks (other headers, raw body, another ts, another
+ *   envelope key ...), applied to the SDK's prepared request before it is sent;
+ * - `sharedKey()` is synchronous and `lastRequestId` remembers the request id for replays.
  */
 
-export type TWebauthnFamily = 'enveloped' | 'u1';
+export type TWebauthnFamily = TFamily;
 export type TTarget = { tenantId?: string; communityId: string; dns: string };
 
 /** The 000 error format. */
@@ -60,6 +60,8 @@ export type TWebauthnClient = {
   readonly appid: string;
   /** The last request id sent (to replay it). */
   readonly lastRequestId: { ts: number; uuid: string; appid: string } | undefined;
+  /** The SDK client underneath. */
+  readonly sdk: TLatchkeyClient;
   sharedKey(): Buffer;
   call<T>(method: 'POST' | 'DELETE', path: string, family: TWebauthnFamily, payload: unknown, overrides?: TCallOverrides): Promise<TWebauthnResponse<T>>;
   attestationOptions(family: TWebauthnFamily, payload: TTarget & { username: string; displayName?: string; attestation?: string }, o?: TCallOverrides): Promise<TWebauthnResponse<TAttestationOptionsBody>>;
@@ -70,71 +72,42 @@ export type TWebauthnClient = {
 };
 
 export function createWebauthnClient(options: { baseUrl: string; licenseKey: string; servicePublicKey: string; appid?: string }): TWebauthnClient {
-  const pair = generateEnvelopeKeyPair('secp256k1');
-  const key = sharedKey({ curve: 'secp256k1', privateKey: pair.privateKey, peerPublicKey: parsePublicKey(options.servicePublicKey, 'secp256k1') });
   const appid = options.appid ?? 'com.example.latchkey-tests';
+  const sdk = createLatchkeyClient({ baseUrl: options.baseUrl, licenseKey: options.licenseKey, appId: appid, servicePublicKey: options.servicePublicKey });
+  const key = deriveSharedKey({ curve: sdk.curve, privateScalar: Buffer.from(sdk.keyPair.privateKey, 'base64') }, options.servicePublicKey);
   let lastRequestId: TWebauthnClient['lastRequestId'];
 
   const client: TWebauthnClient = {
-    publicKey: pair.publicKey,
+    publicKey: sdk.publicKey,
     appid,
+    sdk,
     get lastRequestId() {
       return lastRequestId;
     },
     sharedKey: () => key,
 
     async call<T>(method: 'POST' | 'DELETE', path: string, family: TWebauthnFamily, payload: unknown, o: TCallOverrides = {}): Promise<TWebauthnResponse<T>> {
-      const encKey = o.envelopeKey ?? key;
-      const rid = { ts: Math.floor(Date.now() / 1000), uuid: crypto.randomUUID(), appid, ...o.requestId };
-      lastRequestId = rid;
-      const license = o.licenseKey ?? options.licenseKey;
-      const headers: Record<string, string> = {};
-      if (family === 'enveloped') {
-        headers.publickey = pair.publicKey;
-        headers.licensekey = encrypt({ key: encKey, plaintext: license });
-        headers.requestid = o.requestIdHeader ?? encrypt({ key: encKey, plaintext: JSON.stringify(rid) });
-      } else {
-        headers.licensekey = license;
-        headers.requestid = o.requestIdHeader ?? JSON.stringify(rid);
+      const req = await sdk.prepare({ method, path, family, payload }, { requestId: o.requestId, licenseKey: o.licenseKey, envelopeKey: o.envelopeKey });
+      lastRequestId = req.requestId;
+      // The SDK sends `accept`; the original test client did not, and the tests compare nothing on it.
+      if (o.requestIdHeader !== undefined) req.headers.requestid = o.requestIdHeader;
+      if (o.rawBody !== undefined) {
+        req.body = o.rawBody;
+        req.headers['content-type'] = 'application/json';
       }
-      let body: string | undefined;
-      if (o.rawBody !== undefined) body = o.rawBody;
-      else if (payload !== undefined) body = JSON.stringify(family === 'enveloped' ? { data: encrypt({ key: encKey, plaintext: JSON.stringify(payload) }) } : payload);
-      if (body !== undefined) headers['content-type'] = 'application/json';
       for (const [name, value] of Object.entries(o.headers ?? {})) {
-        if (value === null) delete headers[name];
-        else headers[name] = value;
+        if (value === null) delete req.headers[name];
+        else req.headers[name] = value;
       }
-      const res = await fetch(`${options.baseUrl}${path}`, { method, headers, body });
-      const text = await res.text();
-      let raw: unknown;
-      try {
-        raw = text ? JSON.parse(text) : undefined;
-      } catch {
-        raw = text;
-      }
-      let opened: unknown = raw;
-      const envelope = raw as { data?: unknown; publicKey?: unknown } | undefined;
-      if (res.ok && family === 'enveloped' && typeof envelope?.data === 'string') {
-        opened = JSON.parse(decrypt({ key, ciphertext: envelope.data }));
-      }
-      return { status: res.status, headers: res.headers, raw, body: opened as T, data: opened as T };
+      const res = await sdk.send<T>(req);
+      return { status: res.status, headers: res.headers, raw: res.raw, body: res.data, data: res.data };
     },
 
-    attestationOptions: (family, payload, o) => client.call('POST', `/webauthn/${family === 'u1' ? 'u1/' : ''}attestation/options`, family, payload, o),
-    attestationResult: (family, sessionInfo, payload, o) =>
-      client.call('POST', `/webauthn/${family === 'u1' ? 'u1/' : ''}attestation/result`, family, payload, withSessionInfo(sessionInfo, o)),
-    assertionOptions: (family, payload, o) => client.call('POST', `/webauthn/${family === 'u1' ? 'u1/' : ''}assertion/options`, family, payload, o),
-    assertionResult: (family, sessionInfo, payload, o) =>
-      client.call('POST', `/webauthn/${family === 'u1' ? 'u1/' : ''}assertion/result`, family, payload, withSessionInfo(sessionInfo, o)),
-    unregister: (family, p, o) =>
-      client.call(
-        'DELETE',
-        `/webauthn/unregister/community/${encodeURIComponent(p.communityId)}${p.userId ? `/user/${encodeURIComponent(p.userId)}` : ''}/did_or_fidokey/${encodeURIComponent(p.identifier)}`,
-        family,
-        undefined,
-        o,
-      ),
+    attestationOptions: (family, payload, o) => client.call('POST', webauthnPath(family, 'attestation', 'options'), family, payload, o),
+    attestationResult: (family, sessionInfo, payload, o) => client.call('POST', webauthnPath(family, 'attestation', 'result'), family, payload, withSessionInfo(sessionInfo, o)),
+    assertionOptions: (family, payload, o) => client.call('POST', webauthnPath(family, 'assertion', 'options'), family, payload, o),
+    assertionResult: (family, sessionInfo, payload, o) => client.call('POST', webauthnPath(family, 'assertion', 'result'), family, payload, withSessionInfo(sessionInfo, o)),
+    unregister: (family, p, o) => client.call('DELETE', unregisterPath(p), family, undefined, o),
   };
   return client;
 }

@@ -149,3 +149,25 @@ export function encryptFor(options: TEnvelopeWireKeys & { data: string; iv?: Buf
 export function decryptFrom(options: TEnvelopeWireKeys & { data: string }): string {
   return decrypt({ key: wireSharedKey(options), ciphertext: options.data });
 }
+
+const SHARED_KEY_CACHE_SIZE = 4096;
+const sharedKeys = new Map<string, Buffer>();
+
+/**
+ * `sharedKey` with a bounded LRU cache keyed by (curve, own public key, peer public key): callers
+ * that keep their key pair (the documented client behaviour) pay the ECDH only once per process.
+ * The cache holds derived keys only as long as the process runs; it is not request state.
+ */
+export function cachedSharedKey(options: { privateKey: Buffer; ownPublicKey: string; peerPublicKeyB64: string; curve: TEnvelopeCurve }): Buffer {
+  const id = `${options.curve}|${options.ownPublicKey}|${options.peerPublicKeyB64}`;
+  const hit = sharedKeys.get(id);
+  if (hit) {
+    sharedKeys.delete(id);
+    sharedKeys.set(id, hit);
+    return hit;
+  }
+  const key = sharedKey({ curve: options.curve, privateKey: options.privateKey, peerPublicKey: parsePublicKey(options.peerPublicKeyB64, options.curve) });
+  sharedKeys.set(id, key);
+  if (sharedKeys.size > SHARED_KEY_CACHE_SIZE) sharedKeys.delete(sharedKeys.keys().next().value!);
+  return key;
+}

@@ -41,3 +41,17 @@ export async function loadServiceKeyPair(db: TTx, kek: Buffer): Promise<{ curve:
   if (!row) return undefined;
   return { curve: row.curve as TEnvelopeCurve, publicKey: row.publicKey, privateKey: unseal(kek, row.encryptedPrivateKey, SEAL_CONTEXT) };
 }
+
+const SERVICE_KEY_TTL_MS = 60_000;
+let cachedPair: { at: number; pair: Awaited<ReturnType<typeof loadServiceKeyPair>> } | undefined;
+
+/**
+ * The active service key pair, kept in memory for a minute: it is read and unsealed on every
+ * enveloped call otherwise. A rotated key is picked up within the minute (no request state).
+ */
+export async function loadServiceKeyPairCached(db: TTx, kek: Buffer, now: number = Date.now()): ReturnType<typeof loadServiceKeyPair> {
+  if (cachedPair && now - cachedPair.at < SERVICE_KEY_TTL_MS && cachedPair.pair) return cachedPair.pair;
+  const pair = await loadServiceKeyPair(db, kek);
+  cachedPair = { at: now, pair };
+  return pair;
+}

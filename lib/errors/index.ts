@@ -42,6 +42,9 @@ export const ERROR_CATALOG = {
   'passkeys.unknown_credential': { status: 401, message: 'This passkey is not registered here.' },
   'passkeys.user_disabled': { status: 403, message: 'This account is disabled.' },
   'passkeys.not_found': { status: 404, message: 'Passkey not found.' },
+  // --- authenticator vendor metadata (spec 000 "Vendor Meta Data") ---
+  'metadata.not_found': { status: 404, message: 'Vendor metadata record not found.' },
+  'metadata.exists': { status: 409, message: 'A vendor metadata record for this AAGUID already exists.' },
   // --- admin setup ---
   'admin.setup_link_invalid': { status: 404, message: 'This setup link is invalid, used or expired.' },
   // --- service ---

@@ -6,13 +6,14 @@ import { parseInput } from '../errors/validation';
 import { loadKeyEncryptionKey } from '../crypto/kek';
 import { deriveKey } from '../crypto/tokens';
 import { decrypt, encrypt } from '../envelope/envelope';
-import { loadServiceKeyPair } from '../envelope/service-key';
+import { loadServiceKeyPairCached } from '../envelope/service-key';
 import { authenticateRequest, type TAuthenticatedRequest, type TRequestMode } from '../licenses/authenticate-request';
 import type { TLicenseDto } from '../licenses/license';
 import type { TRequestMeta } from '../passkeys/audit-failure';
 import { attestationOptions, attestationResult } from '../webauthn-api/attestation';
 import { assertionOptions, assertionResult } from '../webauthn-api/assertion';
 import { unregisterPasskeys } from '../webauthn-api/unregister';
+import { createVendorMetadataRecord, fetchVendorMetadataRecords, updateVendorMetadataRecord } from '../webauthn-api/vendor-metadata';
 import { webauthnRoute, type TRouteContext } from './route';
 
 /**
@@ -61,7 +62,7 @@ export function webauthnLicensedRoute<P = Record<string, string>>(mode: TWebauth
     const db = getDb();
     const resolved: TRequestMode = mode === 'auto' ? (request.headers.get('publickey') ? 'enveloped' : 'plain') : mode;
     const kek = () => loadKeyEncryptionKey(config);
-    const serviceKey = resolved === 'enveloped' ? await loadServiceKeyPair(db, kek()) : undefined;
+    const serviceKey = resolved === 'enveloped' ? await loadServiceKeyPairCached(db, kek()) : undefined;
     const auth = await authenticateRequest({ db, headers: request.headers, mode: resolved, serviceKey, clockSkewSeconds: config.clockSkewSeconds });
     const result = await handler({
       db,
@@ -84,8 +85,8 @@ export function sessionInfoHeader(headers: Headers): string | undefined {
 
 
 /**
- * The 000 operations as route handlers: each is mounted twice, enveloped and under `/u1`, with
- * {@link webauthnLicensedRoute}; the path parameters are the unregister ones.
+ * The 000 operations as route handlers: the ceremonies are mounted twice, enveloped and under
+ * `/u1`, with {@link webauthnLicensedRoute}; unregister and vendor metadata once, in `auto` mode.
  */
 export const WEBAUTHN_000_HANDLERS = {
   attestationOptions: async ({ db, license, readPayload }: TWebauthnCall<unknown>) => attestationOptions({ db, license, payload: await readPayload() }),
@@ -96,4 +97,10 @@ export const WEBAUTHN_000_HANDLERS = {
     assertionResult({ db, license, payload: await readPayload(), sessionInfo: sessionInfoHeader(headers), meta }),
   unregister: async ({ db, license, params, meta }: TWebauthnCall<{ communityId: string; userId?: string; identifier: string }>) =>
     unregisterPasskeys({ db, license, communityId: params.communityId, userId: params.userId, identifier: params.identifier, meta }),
+  fetchVendorMetadata: async ({ db, license, params, readPayload }: TWebauthnCall<{ communityId: string }>) =>
+    fetchVendorMetadataRecords({ db, license, communityId: params.communityId, payload: await readPayload() }),
+  createVendorMetadata: async ({ db, license, params, readPayload, meta }: TWebauthnCall<{ communityId: string }>) =>
+    createVendorMetadataRecord({ db, license, communityId: params.communityId, payload: await readPayload(), meta }),
+  updateVendorMetadata: async ({ db, license, params, readPayload, meta }: TWebauthnCall<{ communityId: string; aaguid: string }>) =>
+    updateVendorMetadataRecord({ db, license, communityId: params.communityId, aaguid: params.aaguid, payload: await readPayload(), meta }),
 };

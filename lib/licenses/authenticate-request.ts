@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TTx } from '../db';
 import { AppError, isAppError } from '../errors';
-import { parsePublicKey, sharedKey, decrypt } from '../envelope/envelope';
+import { cachedSharedKey, decrypt } from '../envelope/envelope';
 import type { TEnvelopeCurve } from '../envelope/service-key';
 import { findActiveLicense } from './verify-license';
 import type { TLicenseDto } from './license';
@@ -134,9 +134,9 @@ export async function authenticateRequest(options: {
     if (!callerKey) throw unauthenticated('no publickey header');
     if (!requestIdHeader) throw unauthenticated('no requestid header');
     if (!options.serviceKey) throw new AppError('service.unavailable', { detail: 'no service key pair' });
-    const { curve, privateKey } = options.serviceKey;
+    const { curve, privateKey, publicKey } = options.serviceKey;
     try {
-      envelopeKey = sharedKey({ curve, privateKey, peerPublicKey: parsePublicKey(callerKey, curve) });
+      envelopeKey = cachedSharedKey({ curve, privateKey, ownPublicKey: publicKey, peerPublicKeyB64: callerKey });
       licenseKey = decrypt({ key: envelopeKey, ciphertext: licenseHeader });
       requestId = parseRequestIdJson(decrypt({ key: envelopeKey, ciphertext: requestIdHeader }));
     } catch (e) {
