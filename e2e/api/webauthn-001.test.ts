@@ -8,6 +8,7 @@ import type {
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApiKey } from '../../lib/apikeys/create-api-key';
 import { revokeApiKey } from '../../lib/apikeys/revoke-api-key';
+import { createMinimalApiClient, LatchkeyProblemError } from '../../lib/client';
 import { createDb, type TDb } from '../../lib/db';
 import { ERROR_CATALOG, type TErrorCode } from '../../lib/errors';
 import { createSoftAuthenticator, type TSoftAuthenticator } from '../support/soft-authenticator';
@@ -240,5 +241,24 @@ describe('refusals (problem+json, nothing changed)', () => {
       const garbage = { id: 'AA', rawId: 'AA', type: 'public-key', response: { clientDataJSON: 'e30', attestationObject: 'AA', authenticatorData: 'AA', signature: 'AA' } };
       await expectRefusedUnchanged(() => call(path, { session: 's', publicKeyCredential: garbage }), 400, 'passkeys.verification_failed');
     }
+  });
+});
+
+describe('through the typed client SDK (lib/client)', () => {
+  it('registers and signs in with createMinimalApiClient, and turns a problem into a typed error', async () => {
+    const client = createMinimalApiClient({ baseUrl, apiKey: key, origin: baseUrl });
+    const authenticator = createSoftAuthenticator();
+    const userName = uniqueName();
+    const reg = await client.registrationRequest({ userName, userDisplayName: 'SDK user' });
+    const registered = await client.registrationResponse({ session: reg.session, publicKeyCredential: authenticator.register(reg.publicKeyCredentialCreationOptions, { origin: baseUrl }) });
+    expect(registered).toMatchObject({ verified: true, userId: expect.any(String) });
+    const auth = await client.authenticationRequest({ userName });
+    const signedIn = await client.authenticationResponse({ session: auth.session, publicKeyCredential: authenticator.authenticate(auth.publicKeyCredentialRequestOptions, { origin: baseUrl }) });
+    expect(signedIn).toEqual({ verified: true, userId: registered.userId });
+
+    const wrongKey = createMinimalApiClient({ baseUrl, apiKey: 'lkk_not-a-key', origin: baseUrl });
+    const error = await wrongKey.authenticationRequest({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LatchkeyProblemError);
+    expect(error).toMatchObject({ status: 401, code: 'auth.unauthenticated' });
   });
 });
