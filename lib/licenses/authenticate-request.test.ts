@@ -79,6 +79,19 @@ describe.each(TEST_PROVIDERS)('on %s', (provider) => {
       expect(await db.requestNonce.findUnique({ where: { appId_uuid: { appId: rid.appid, uuid: rid.uuid } } })).toMatchObject({ expiresAt: new Date((NOW_S + SKEW) * 1000) });
     });
 
+    it('accepts clear headers with `noecdsa` (body still enveloped), and still checks ts and replay', async () => {
+      const c = caller();
+      const rid = requestId();
+      const clear = () => new Headers({ publickey: c.publicKey, noecdsa: 'true', licensekey: appKey, requestid: JSON.stringify(rid) });
+      const auth = await run(clear());
+      expect(auth.license.id).toBe(appLicenseId);
+      expect(auth.envelopeKey?.equals(c.key)).toBe(true);
+      await expectCode(run(clear()), 'auth.unauthenticated');
+      await expectCode(run(new Headers({ publickey: c.publicKey, noecdsa: 'true', licensekey: appKey, requestid: JSON.stringify(requestId({ ts: NOW_S - SKEW - 1 })) })), 'auth.unauthenticated');
+      // Without noecdsa the same clear headers don't open.
+      await expectCode(run(new Headers({ publickey: c.publicKey, licensekey: appKey, requestid: JSON.stringify(requestId()) })), 'auth.unauthenticated');
+    });
+
     it('accepts ts at the edges of the window and refuses it outside (stale and future)', async () => {
       await run(envelopedHeaders({ rid: requestId({ ts: NOW_S - SKEW }) }));
       await run(envelopedHeaders({ rid: requestId({ ts: NOW_S + SKEW }) }));

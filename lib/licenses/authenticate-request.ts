@@ -76,6 +76,11 @@ function parseRequestIdJson(text: string): TRequestId {
 }
 
 /** A plain requestid: a bare uuid v4, or the JSON `{ts, uuid, appid}` (WIRE-NOTES §1). */
+/** `noecdsa: true` (or 1 / yes); an absent or other value keeps the headers encrypted. */
+function isTruthyHeader(value: string | undefined): boolean {
+  return value !== undefined && /^(true|1|yes)$/i.test(value.trim());
+}
+
 function parsePlainRequestId(value: string): TRequestId {
   if (UUID_V4.test(value)) return { uuid: value.toLowerCase(), appid: '', ts: undefined };
   return parseRequestIdJson(value);
@@ -137,8 +142,15 @@ export async function authenticateRequest(options: {
     const { curve, privateKey, publicKey } = options.serviceKey;
     try {
       envelopeKey = cachedSharedKey({ curve, privateKey, ownPublicKey: publicKey, peerPublicKeyB64: callerKey });
-      licenseKey = decrypt({ key: envelopeKey, ciphertext: licenseHeader });
-      requestId = parseRequestIdJson(decrypt({ key: envelopeKey, ciphertext: requestIdHeader }));
+      // WIRE-NOTES §1: a `noecdsa` header means the headers are sent in clear (the body is still
+      // enveloped); the request id must then still carry a timestamp.
+      if (isTruthyHeader(header(headers, 'noecdsa'))) {
+        licenseKey = licenseHeader;
+        requestId = parsePlainRequestId(requestIdHeader);
+      } else {
+        licenseKey = decrypt({ key: envelopeKey, ciphertext: licenseHeader });
+        requestId = parseRequestIdJson(decrypt({ key: envelopeKey, ciphertext: requestIdHeader }));
+      }
     } catch (e) {
       if (isAppError(e) && e.code === 'auth.unauthenticated') throw e;
       throw unauthenticated(`envelope: ${isAppError(e) ? e.code : 'error'}`, e);
