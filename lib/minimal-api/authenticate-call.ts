@@ -3,6 +3,7 @@ import { AppError, isAppError } from '../errors';
 import { isOriginWithinCommunity, type TApiKeyDto } from '../apikeys/api-key';
 import { findActiveApiKey } from '../apikeys/find-active-api-key';
 import { normalizeOrigin } from '../tenancy/rp-settings';
+import { writeAuditEvent } from '../audit/write-audit-event';
 
 /** Who calls a spec 001 endpoint: an API key of one community, from one allowed web origin. */
 export type TMinimalApiCaller = {
@@ -38,12 +39,15 @@ function webOriginOf(header: string | null): string | undefined {
 export async function authenticateMinimalApiCall(options: { db: TTx; apiKey: string | null; origin: string | null; now?: Date }): Promise<TMinimalApiCaller> {
   const apiKey = await findActiveApiKey({ db: options.db, key: options.apiKey, now: options.now });
   if (!apiKey) throw new AppError('auth.unauthenticated', { detail: options.apiKey ? 'unknown or revoked API key' : 'no X-Api-Key' });
+  // A known key used from a refused origin is worth an audit record (a leaked key being tried).
+  const refuse = async (detail: string) => {
+    await writeAuditEvent(options.db, { type: 'apikeys.origin_refused', actor: `apikey:${apiKey.id}`, result: 'failure', communityId: apiKey.communityId, subject: apiKey.id, detail: { origin: options.origin, reason: detail } });
+    return new AppError('auth.forbidden', { detail });
+  };
   const origin = webOriginOf(options.origin);
-  if (!origin) throw new AppError('auth.forbidden', { detail: `API key ${apiKey.id}: missing or unusable Origin ${JSON.stringify(options.origin)}` });
-  if (!apiKey.allowedOrigins.includes(origin)) throw new AppError('auth.forbidden', { detail: `API key ${apiKey.id} does not allow ${origin}` });
+  if (!origin) throw await refuse(`missing or unusable Origin ${JSON.stringify(options.origin)}`);
+  if (!apiKey.allowedOrigins.includes(origin)) throw await refuse(`API key ${apiKey.id} does not allow ${origin}`);
   const community = await options.db.community.findUnique({ where: { id: apiKey.communityId }, select: { rpId: true, origins: true } });
-  if (!community || !isOriginWithinCommunity(community, origin)) {
-    throw new AppError('auth.forbidden', { detail: `${origin} is no longer within community ${apiKey.communityId}` });
-  }
+  if (!community || !isOriginWithinCommunity(community, origin)) throw await refuse(`${origin} is no longer within community ${apiKey.communityId}`);
   return { apiKey, communityId: apiKey.communityId, origin, rpId: new URL(origin).hostname };
 }

@@ -54,7 +54,10 @@ describe('authenticateMinimalApiCall', () => {
   it.each([null, '', 'null', 'http://login.acme.example', 'https://evil.example', 'https://acme.example', 'garbage'])(
     'refuses Origin %j with auth.forbidden',
     async (origin) => {
+      const before = await db.auditEvent.count({ where: { type: 'apikeys.origin_refused' } });
       await expect(authenticateMinimalApiCall({ db, apiKey: key, origin })).rejects.toMatchObject({ code: 'auth.forbidden', status: 403 });
+      // A known key from a refused origin leaves an audit record.
+      expect(await db.auditEvent.count({ where: { type: 'apikeys.origin_refused' } })).toBe(before + 1);
     },
   );
 
