@@ -15,14 +15,16 @@ export async function createSetupLink(options: {
   origin: string;
   actor: string;
   role?: TAdminRole;
-  scopeId?: string | null;
+  tenantId?: string | null;
+  communityIds?: string[];
+  label?: string | null;
   now?: Date;
 }): Promise<{ url: string; expiresAt: Date }> {
   const now = options.now ?? new Date();
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + SETUP_LINK_TTL_MS);
   const row = await options.db.adminSetupToken.create({
-    data: { tokenHash: hashSecret(token), role: options.role ?? 'system', scopeId: options.scopeId ?? null, expiresAt, createdAt: now },
+    data: { tokenHash: hashSecret(token), role: options.role ?? 'system', tenantId: options.tenantId ?? null, communityIds: options.communityIds ?? [], label: options.label ?? null, createdBy: options.actor, expiresAt, createdAt: now },
   });
   await writeAuditEvent(options.db, { type: 'admin.setup_link_created', actor: options.actor, result: 'success', subject: row.id, detail: { role: row.role } });
   return { url: `${options.origin}/admin/setup?token=${token}`, expiresAt };
