@@ -45,6 +45,8 @@ export const ERROR_CATALOG = {
   // --- authenticator vendor metadata (spec 000 "Vendor Meta Data") ---
   'metadata.not_found': { status: 404, message: 'Vendor metadata record not found.' },
   'metadata.exists': { status: 409, message: 'A vendor metadata record for this AAGUID already exists.' },
+  // --- applications of the FIDO2 API 2.0 dialect (`app.id`) ---
+  'applications.not_found': { status: 404, message: 'Application not found.' },
   // --- admin setup ---
   'admin.setup_link_invalid': { status: 404, message: 'This setup link is invalid, used or expired.' },
   // --- service ---

@@ -1,8 +1,6 @@
-import crypto from 'node:crypto';
-import { SignJWT, jwtVerify, createLocalJWKSet, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
 import type { TTx } from '../db';
-import { AppError } from '../errors';
-import { getJwks, loadActiveSigningKey } from './signing-keys';
+import { signCommunityJwt, verifyCommunityJwt } from './community-jwt';
 
 export const PROOF_TTL_SECONDS = 300;
 
@@ -22,35 +20,24 @@ export function communityIssuer(origin: string, communityId: string): string {
   return `${origin}/c/${communityId}`;
 }
 
-// Imported private keys by kid. Keys are immutable once created, so this cache only saves the
-// unseal + PKCS#8 import per token; it holds no request state.
-const keyCache = new Map<string, Awaited<ReturnType<typeof loadActiveSigningKey>>>();
-
 /**
  * Signs the `proof_of_authentication_jwt` (ES256, the community's active key, `kid` in the
  * header): who signed in, with which passkey, how (amr) and when.
  * @throws AppError `service.internal` when the community has no signing key
  */
 export async function issueProofOfAuthentication(options: { db: TTx; kek: Buffer; issuer: string; claims: TProofClaims; now?: Date }): Promise<string> {
-  const communityId = options.claims.community;
-  const active = await options.db.signingKey.findFirst({ where: { communityId, status: 'active' }, orderBy: { createdAt: 'desc' }, select: { kid: true } });
-  if (!active) throw new AppError('service.internal', { detail: `community ${communityId} has no signing key` });
-  let key = keyCache.get(active.kid);
-  if (!key) {
-    key = await loadActiveSigningKey(options.db, options.kek, communityId);
-    keyCache.set(active.kid, key);
-  }
-  const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
   const { sub, ...rest } = options.claims;
-  return new SignJWT({ ...rest } as JWTPayload)
-    .setProtectedHeader({ alg: key!.alg, kid: key!.kid, typ: 'JWT' })
-    .setIssuer(options.issuer)
-    .setSubject(sub)
-    .setAudience(options.issuer)
-    .setIssuedAt(now)
-    .setExpirationTime(now + PROOF_TTL_SECONDS)
-    .setJti(crypto.randomUUID())
-    .sign(key!.key);
+  return signCommunityJwt({
+    db: options.db,
+    kek: options.kek,
+    communityId: options.claims.community,
+    claims: { ...rest } as JWTPayload,
+    issuer: options.issuer,
+    subject: sub,
+    audience: options.issuer,
+    ttlSeconds: PROOF_TTL_SECONDS,
+    now: options.now,
+  });
 }
 
 /**
@@ -58,11 +45,6 @@ export async function issueProofOfAuthentication(options: { db: TTx; kek: Buffer
  * @throws AppError `auth.unauthenticated` when the token is invalid, expired or from another issuer
  */
 export async function verifyProofOfAuthentication(options: { db: TTx; token: string; issuer: string; communityId: string; now?: Date }): Promise<TProofClaims & JWTPayload> {
-  const jwks = createLocalJWKSet(await getJwks(options.db, options.communityId));
-  try {
-    const { payload } = await jwtVerify(options.token, jwks, { issuer: options.issuer, audience: options.issuer, algorithms: ['ES256'], currentDate: options.now });
-    return payload as TProofClaims & JWTPayload;
-  } catch (e) {
-    throw new AppError('auth.unauthenticated', { detail: (e as Error).message, cause: e });
-  }
+  const payload = await verifyCommunityJwt({ db: options.db, token: options.token, communityId: options.communityId, issuer: options.issuer, audience: options.issuer, now: options.now });
+  return payload as TProofClaims & JWTPayload;
 }
