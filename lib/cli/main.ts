@@ -11,6 +11,7 @@ import { communityCreate } from './community';
 import { dbMigrate } from './db';
 import { info } from './info';
 import { apikeyCreate, apikeyList, apikeyRevoke } from './apikey';
+import { applicationCreate, applicationKey, applicationList } from './application';
 import { licenseCreate, licenseList, licenseRevoke } from './license';
 import { tenantCreate } from './tenant';
 
@@ -29,6 +30,9 @@ export const COMMANDS: readonly TCommand[] = [
   apikeyCreate,
   apikeyRevoke,
   apikeyList,
+  applicationCreate,
+  applicationList,
+  applicationKey,
   adminSetupLink,
   dbMigrate,
 ];

@@ -15,6 +15,8 @@ export const ERROR_CATALOG = {
   // --- authentication of the caller (licenses, API keys, envelope) ---
   'auth.unauthenticated': { status: 401, message: 'Missing or invalid credentials.' },
   'auth.forbidden': { status: 403, message: 'Not permitted.' },
+  // --- bearer tokens (FIDO2 API 2.0 jwtAccess) ---
+  'tokens.insufficient_scope': { status: 403, message: 'The access token does not grant this operation.' },
   // --- ECDH + AES-256-GCM envelope (WIRE-NOTES §1). A failed decryption says nothing about whether
   // the key, the IV, the ciphertext or the tag was wrong (CONVENTIONS.md §4).
   'envelope.invalid_key': { status: 400, message: 'The public or private key is not valid.' },

@@ -1,0 +1,72 @@
+import { getConfig } from '../config';
+import { loadKeyEncryptionKey } from '../crypto/kek';
+import { getDb, type TDb } from '../db';
+import { authenticateFido2Management, authenticateFido2User, type TFido2ManagementCaller, type TFido2UserCaller } from '../fido2-api/authenticate';
+import type { TRequestMeta } from '../passkeys/audit-failure';
+import type { TFido2Scope } from '../tokens/jwt-access';
+import { fido2Route, type TRouteContext, type TRouteOptions } from './route';
+
+/**
+ * Route wrappers of the FIDO2 API 2.0 (`/fido2/v2`, spec 002): errors as `{msg, msgCode}`
+ * (lib/http/formats.ts), and the caller resolved before the handler reads anything:
+ * - {@link fido2PublicRoute}: no credentials (init calls, OTP requests); `user()` reads an
+ *   optional Bearer token (reg/init: a signed-in user adding a passkey);
+ * - {@link fido2UserRoute}: `Authorization: Bearer <jwtAccess>` with the listed scopes;
+ * - {@link fido2ManagementRoute}: `Authorization: Basic base64("<api key>:")` of an application.
+ */
+export type TFido2Context<P> = TRouteContext<P> & {
+  db: TDb;
+  /** This service's public origin: the issuer of jwtAccess tokens is `${origin}/c/{communityId}`. */
+  origin: string;
+  meta: TRequestMeta;
+  kek: () => Buffer;
+};
+
+export type TFido2PublicContext<P> = TFido2Context<P> & {
+  /**
+   * The Bearer token's caller with these scopes, or undefined when the request has no
+   * Authorization header. A header that is present must be valid.
+   * @throws AppError `auth.unauthenticated`, `tokens.insufficient_scope`
+   */
+  user: (scopes: readonly TFido2Scope[]) => Promise<TFido2UserCaller | undefined>;
+};
+
+type THandler<C> = (ctx: C) => Promise<Response | object>;
+
+function contextOf<P>(ctx: TRouteContext<P>): TFido2Context<P> {
+  const config = getConfig();
+  return {
+    ...ctx,
+    db: getDb(),
+    origin: config.origin,
+    meta: { ip: ctx.ip, userAgent: ctx.request.headers.get('user-agent') },
+    kek: () => loadKeyEncryptionKey(config),
+  };
+}
+
+export function fido2PublicRoute<P = Record<string, string>>(handler: THandler<TFido2PublicContext<P>>, options?: TRouteOptions) {
+  return fido2Route<P>(async (raw) => {
+    const ctx = contextOf(raw);
+    const authorization = raw.request.headers.get('authorization');
+    return handler({
+      ...ctx,
+      user: async (scopes) => (authorization === null ? undefined : authenticateFido2User({ db: ctx.db, authorization, origin: ctx.origin, scopes })),
+    });
+  }, options);
+}
+
+export function fido2UserRoute<P = Record<string, string>>(scopes: readonly TFido2Scope[], handler: THandler<TFido2Context<P> & { caller: TFido2UserCaller }>, options?: TRouteOptions) {
+  return fido2Route<P>(async (raw) => {
+    const ctx = contextOf(raw);
+    const caller = await authenticateFido2User({ db: ctx.db, authorization: raw.request.headers.get('authorization'), origin: ctx.origin, scopes });
+    return handler({ ...ctx, caller });
+  }, options);
+}
+
+export function fido2ManagementRoute<P = Record<string, string>>(handler: THandler<TFido2Context<P> & { caller: TFido2ManagementCaller }>, options?: TRouteOptions) {
+  return fido2Route<P>(async (raw) => {
+    const ctx = contextOf(raw);
+    const caller = await authenticateFido2Management({ db: ctx.db, authorization: raw.request.headers.get('authorization') });
+    return handler({ ...ctx, caller });
+  }, options);
+}
