@@ -52,7 +52,7 @@ export const ERROR_CATALOG = {
   'metadata.exists': { status: 409, message: 'A vendor metadata record for this AAGUID already exists.' },
   // --- applications of the FIDO2 API 2.0 dialect (`app.id`) ---
   'applications.not_found': { status: 404, message: 'Application not found.' },
-  'fido2.application_required': { status: 400, message: 'Name the application: send app.id in the body, or call from an origin of exactly one application.' },
+  'fido2.application_required': { status: 400, message: 'Name the application: send app.id in the body.' },
   // --- users, devices and profiles (FIDO2 API 2.0 profile and management) ---
   'users.not_found': { status: 404, message: 'User not found.' },
   'devices.not_found': { status: 404, message: 'Device not found.' },

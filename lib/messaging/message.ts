@@ -30,3 +30,9 @@ export type TMessageTransport = {
 
 /** The transport of each channel. */
 export type TMessaging = Record<TMessageChannel, TMessageTransport>;
+
+/**
+ * Runs work after the answer has been sent (lib/http passes Next's `after`), so that an answer's
+ * timing does not depend on a delivery. Use-cases given none await the work themselves.
+ */
+export type TDefer = (task: () => Promise<unknown>) => void;
