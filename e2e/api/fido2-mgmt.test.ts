@@ -187,7 +187,7 @@ describe('mgmt devices, passkeys and users', () => {
     const found = await call('GET', `mgmt/users?username=${encodeURIComponent(username.toUpperCase())}`, { auth: as(mine.key) });
     expect(found).toMatchObject({ status: 200, body: { user: { id: user.id, username }, passkeys: [expect.objectContaining({ credentialId: expect.any(String) })], devices: [expect.objectContaining({ clientName: 'Firefox' })] } });
     expectFido2Error(await call('GET', 'mgmt/users?username=nobody-here', { auth: as(mine.key) }), 404, 'users.not_found');
-    expectFido2Error(await call('GET', 'mgmt/users', { auth: as(mine.key) }), 404, 'users.not_found');
+    expectFido2Error(await call('GET', 'mgmt/users', { auth: as(mine.key) }), 400, 'request.validation_failed');
     const outsider = await userWithPasskey(db, foreignCommunityId, baseUrl);
     const before = await state(foreignCommunityId);
     expectFido2Error(await call('GET', `mgmt/users?username=${outsider.username}`, { auth: as(mine.key) }), 404, 'users.not_found');

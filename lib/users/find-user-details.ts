@@ -24,11 +24,15 @@ export type TUserDetailsDto = {
 
 /**
  * A user of the community by username, with passkeys and devices (002 mgmt "Find user and
- * retrieve user details"). Disabled users are found too: this is an operator's view.
- * @throws AppError `users.not_found`
+ * retrieve user details"). Disabled users are found too: this is an operator's view. A name that
+ * no user could have is simply not found; no name at all is a bad request.
+ * @throws AppError `request.validation_failed`, `users.not_found`
  */
-export async function findUserDetails(options: { db: TTx; communityId: string; username: string }): Promise<TUserDetailsDto> {
+export async function findUserDetails(options: { db: TTx; communityId: string; username: string | null | undefined }): Promise<TUserDetailsDto> {
   const { db, communityId } = options;
+  if (!options.username?.trim()) {
+    throw new AppError('request.validation_failed', { fields: { username: 'required' }, publicMessage: 'Validation error: username: required' });
+  }
   const username = ZUsername.safeParse(options.username);
   const user = username.success
     ? await db.user.findFirst({

@@ -195,6 +195,7 @@ describe.each(TEST_PROVIDERS)('profiles and accounts on %s', (provider) => {
       expect(details.devices[0]).not.toHaveProperty('junk');
       await expect(findUserDetails({ db, communityId: foreignApp.communityId, username: u.username })).rejects.toMatchObject({ code: 'users.not_found' });
       await expect(findUserDetails({ db, communityId: app.communityId, username: 'bad name!' })).rejects.toMatchObject({ code: 'users.not_found' });
+      for (const username of ['', '  ', null]) await expect(findUserDetails({ db, communityId: app.communityId, username })).rejects.toMatchObject({ code: 'request.validation_failed', status: 400 });
     });
   });
 });

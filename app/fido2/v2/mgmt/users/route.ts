@@ -4,5 +4,5 @@ import { findUserDetails } from '@/lib/users/find-user-details';
 
 // 002 mgmt "Find user": `GET mgmt/users?username=` → `{user, passkeys, devices}`.
 export const GET = fido2ManagementRoute(async ({ db, caller, request }) =>
-  toFido2UserDetails(await findUserDetails({ db, communityId: caller.application.communityId, username: request.nextUrl.searchParams.get('username') ?? '' })),
+  toFido2UserDetails(await findUserDetails({ db, communityId: caller.application.communityId, username: request.nextUrl.searchParams.get('username') })),
 );
