@@ -194,7 +194,9 @@ describe.each(TEST_PROVIDERS)('one-time codes on %s', (provider) => {
       const messaging = recordingMessaging();
       const deferred: (() => Promise<unknown>)[] = [];
       await requestOtpByMessage({ db, kek, settings, messaging, application: app, channel: 'email', login: u.email!.toUpperCase(), defer: (t) => deferred.push(t) });
+      // Nothing that depends on the user happened before the answer.
       expect(messaging.sent).toHaveLength(0);
+      expect(await db.otpCode.count({ where: { userId: u.id } })).toBe(0);
       await Promise.all(deferred.map((t) => t()));
       expect(messaging.sent).toEqual([expect.objectContaining({ channel: 'email', to: u.email })]);
       const code = /is (\d{6})\./.exec(messaging.sent[0]!.text)![1]!;

@@ -13,10 +13,9 @@ import { otpMessage } from './otp-messages';
  * Sends a sign-in code by email or SMS (002 `POST auth/otp/email|sms`) to the user a login name
  * designates — only to a VERIFIED email address, or a VERIFIED phone whose owner consented to
  * messages. Whether or not such a user and address exist, and even when the user's rate limit is
- * reached, the caller learns nothing: this resolves the same way and the message itself goes out
- * after the answer (`defer`), so the answer's timing does not depend on the delivery either. What
- * happened is in the audit trail (`otp.issued` / `otp.request_ignored` / `otp.rate_limited`) and
- * the outbox.
+ * reached, the caller learns nothing: with `defer`, the look-up, the code and the delivery all run
+ * after the answer, so neither the answer nor its timing depends on who was named. What happened
+ * is in the audit trail (`otp.issued` / `otp.request_ignored` / `otp.rate_limited`) and the outbox.
  */
 export async function requestOtpByMessage(options: {
   db: TDb;
@@ -33,8 +32,8 @@ export async function requestOtpByMessage(options: {
 }): Promise<void> {
   const { db, application, channel } = options;
   const communityId = application.communityId;
-  const ignore = (reason: string, userId?: string) =>
-    writeAuditEvent(db, {
+  const ignore = async (reason: string, userId?: string) => {
+    await writeAuditEvent(db, {
       type: 'otp.request_ignored',
       actor: 'anonymous',
       result: 'failure',
@@ -44,23 +43,27 @@ export async function requestOtpByMessage(options: {
       userAgent: options.meta?.userAgent,
       detail: { channel, applicationId: application.id, reason },
     });
+  };
 
-  const user = await findUserByLogin({ db, communityId, username: options.login });
-  if (!user) return ignore('no such user');
-  const to = channel === 'email' ? (user.emailVerified ? user.email : null) : user.phoneVerified && user.messagingConsent ? user.phone : null;
-  if (!to) return ignore(channel === 'email' ? 'no verified email' : 'no verified phone with messaging consent', user.id);
-
-  let issued;
-  try {
-    issued = await issueOtp({ db, kek: options.kek, settings: options.settings, communityId, applicationId: application.id, userId: user.id, purpose: 'auth', channel, target: to, actor: 'anonymous', meta: options.meta, now: options.now });
-  } catch (e) {
-    // Rate limited (already audited): answered like everything else.
-    if (isAppError(e) && e.code === 'otp.rate_limited') return;
-    throw e;
-  }
-  const community = await db.community.findUniqueOrThrow({ where: { id: communityId }, select: { rpName: true } });
-  const message = otpMessage({ channel, to, code: issued.code, purpose: 'auth', serviceName: community.rpName, ttlSeconds: options.settings.ttlSeconds });
-  const deliver = () => sendMessage({ db, communityId, transport: options.messaging[channel], message });
-  if (options.defer) options.defer(deliver);
-  else await deliver();
+  // Everything that depends on the user runs in this task: with `defer` it runs after the answer,
+  // so the answer's content and timing are the same whoever was named.
+  const task = async (): Promise<void> => {
+    const user = await findUserByLogin({ db, communityId, username: options.login });
+    if (!user) return ignore('no such user');
+    const to = channel === 'email' ? (user.emailVerified ? user.email : null) : user.phoneVerified && user.messagingConsent ? user.phone : null;
+    if (!to) return ignore(channel === 'email' ? 'no verified email' : 'no verified phone with messaging consent', user.id);
+    let issued;
+    try {
+      issued = await issueOtp({ db, kek: options.kek, settings: options.settings, communityId, applicationId: application.id, userId: user.id, purpose: 'auth', channel, target: to, actor: 'anonymous', meta: options.meta, now: options.now });
+    } catch (e) {
+      // Rate limited (already audited): nothing to send, and the caller was answered like everyone else.
+      if (isAppError(e) && e.code === 'otp.rate_limited') return;
+      throw e;
+    }
+    const community = await db.community.findUniqueOrThrow({ where: { id: communityId }, select: { rpName: true } });
+    const message = otpMessage({ channel, to, code: issued.code, purpose: 'auth', serviceName: community.rpName, ttlSeconds: options.settings.ttlSeconds });
+    await sendMessage({ db, communityId, transport: options.messaging[channel], message });
+  };
+  if (options.defer) options.defer(task);
+  else await task();
 }
