@@ -42,6 +42,43 @@ describe('parseConfig', () => {
     expect(c.version).toBe('v1.abc.1');
   });
 
+  it('reads the OTP and delivery settings, defaulting to the database outbox', () => {
+    const d = parseConfig({});
+    expect(d.otp).toEqual({ ttlSeconds: 300, maxAttempts: 5, rateLimit: 5, rateWindowSeconds: 900 });
+    expect(d.messaging).toEqual({ allowPrivateTargets: false });
+    const c = parseConfig({
+      LATCHKEY_OTP_TTL_SECONDS: '120',
+      LATCHKEY_OTP_MAX_ATTEMPTS: '3',
+      LATCHKEY_OTP_RATE_LIMIT: '10',
+      LATCHKEY_OTP_RATE_WINDOW_SECONDS: '600',
+      LATCHKEY_SMTP_URL: 'smtps://user:pw@mail.example.com:465',
+      LATCHKEY_SMTP_FROM: 'no-reply@example.com',
+      LATCHKEY_SMS_WEBHOOK_URL: 'https://sms.example.com/send',
+      LATCHKEY_SMS_WEBHOOK_AUTHORIZATION: 'Bearer abc',
+      LATCHKEY_ALLOW_PRIVATE_WEBHOOKS: 'true',
+    });
+    expect(c.otp).toEqual({ ttlSeconds: 120, maxAttempts: 3, rateLimit: 10, rateWindowSeconds: 600 });
+    expect(c.messaging).toEqual({
+      smtp: { url: 'smtps://user:pw@mail.example.com:465', from: 'no-reply@example.com' },
+      smsWebhook: { url: 'https://sms.example.com/send', authorization: 'Bearer abc' },
+      allowPrivateTargets: true,
+    });
+  });
+
+  it.each([
+    [{ LATCHKEY_SMTP_URL: 'smtp://mail.example.com' }, /LATCHKEY_SMTP_FROM: is required when LATCHKEY_SMTP_URL is set/],
+    [{ LATCHKEY_SMTP_URL: 'http://mail.example.com', LATCHKEY_SMTP_FROM: 'a@b.example' }, /LATCHKEY_SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/],
+    [{ LATCHKEY_SMTP_URL: 'smtp://mail.example.com', LATCHKEY_SMTP_FROM: 'nobody' }, /LATCHKEY_SMTP_FROM: must be an email address/],
+    [{ LATCHKEY_SMS_WEBHOOK_URL: 'ftp://x.example' }, /LATCHKEY_SMS_WEBHOOK_URL: must be an absolute http\(s\) URL/],
+    [{ LATCHKEY_SMS_WEBHOOK_AUTHORIZATION: 'Bearer x' }, /LATCHKEY_SMS_WEBHOOK_AUTHORIZATION: is only used with LATCHKEY_SMS_WEBHOOK_URL/],
+    [{ LATCHKEY_ALLOW_PRIVATE_WEBHOOKS: 'sure' }, /LATCHKEY_ALLOW_PRIVATE_WEBHOOKS: must be true or false/],
+    [{ LATCHKEY_OTP_TTL_SECONDS: '5' }, /LATCHKEY_OTP_TTL_SECONDS/],
+    [{ LATCHKEY_OTP_MAX_ATTEMPTS: '0' }, /LATCHKEY_OTP_MAX_ATTEMPTS/],
+    [{ LATCHKEY_OTP_RATE_LIMIT: 'many' }, /LATCHKEY_OTP_RATE_LIMIT: must be a number/],
+  ])('refuses bad delivery settings %j', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseConfig({ PORT: '', LATCHKEY_PUBLIC_URL: '' }).port).toBe(3000);
   });

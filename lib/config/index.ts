@@ -40,6 +40,19 @@ const ZEnv = z.object({
   LATCHKEY_ENVELOPE_CURVE: z.enum(['secp256k1', 'prime256v1'], { message: 'must be secp256k1 or prime256v1' }).default('secp256k1'),
   LATCHKEY_TRUST_PROXY: ZBoolean.default(false),
   LATCHKEY_BUILD_VERSION: z.string().optional(),
+  // --- one-time codes (002 OTP, email/phone verification) ---
+  LATCHKEY_OTP_TTL_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(30).max(3600).default(300),
+  LATCHKEY_OTP_MAX_ATTEMPTS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(20).default(5),
+  LATCHKEY_OTP_RATE_LIMIT: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1000).default(5),
+  LATCHKEY_OTP_RATE_WINDOW_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(60).max(86_400).default(900),
+  // --- delivery of codes (lib/messaging) ---
+  LATCHKEY_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example.com:465' })
+    .optional(),
+  LATCHKEY_SMTP_FROM: z.email({ message: 'must be an email address such as no-reply@example.com' }).optional(),
+  LATCHKEY_SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).optional(),
+  LATCHKEY_SMS_WEBHOOK_AUTHORIZATION: z.string().max(4096).optional(),
+  LATCHKEY_ALLOW_PRIVATE_WEBHOOKS: ZBoolean.default(false),
 });
 
 export type TConfig = {
@@ -61,6 +74,21 @@ export type TConfig = {
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
   trustProxy: boolean;
   version: string;
+  /** One-time codes: lifetime, guesses per code, and codes a user may request per window. */
+  otp: TOtpSettings;
+  /** How codes are delivered; without SMTP / a webhook, messages stay in the database outbox (and the log). */
+  messaging: TMessagingSettings;
+};
+
+export type TOtpSettings = { ttlSeconds: number; maxAttempts: number; rateLimit: number; rateWindowSeconds: number };
+
+export type TMessagingSettings = {
+  /** SMTP server URL (may carry credentials: never log it) and the From address. */
+  smtp?: { url: string; from: string };
+  /** SMS webhook: a JSON POST `{to, body}` with an optional Authorization header value. */
+  smsWebhook?: { url: string; authorization?: string };
+  /** Let outbound calls (the SMS webhook) reach private, loopback and link-local addresses. */
+  allowPrivateTargets: boolean;
 };
 
 export class ConfigError extends Error {
@@ -79,6 +107,9 @@ export function parseConfig(env: Record<string, string | undefined>): TConfig {
     throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message}`));
   }
   const e = parsed.data;
+  // SMTP without a sender address cannot send anything valid: refuse to start rather than fail per message.
+  if (e.LATCHKEY_SMTP_URL && !e.LATCHKEY_SMTP_FROM) throw new ConfigError(['LATCHKEY_SMTP_FROM: is required when LATCHKEY_SMTP_URL is set']);
+  if (e.LATCHKEY_SMS_WEBHOOK_AUTHORIZATION && !e.LATCHKEY_SMS_WEBHOOK_URL) throw new ConfigError(['LATCHKEY_SMS_WEBHOOK_AUTHORIZATION: is only used with LATCHKEY_SMS_WEBHOOK_URL']);
   const dataDir = path.resolve(e.LATCHKEY_DATA_DIR);
   const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, 'latchkey.db')}`;
   return {
@@ -95,6 +126,14 @@ export function parseConfig(env: Record<string, string | undefined>): TConfig {
     envelopeCurve: e.LATCHKEY_ENVELOPE_CURVE,
     trustProxy: e.LATCHKEY_TRUST_PROXY,
     version: e.LATCHKEY_BUILD_VERSION ?? 'dev',
+    otp: { ttlSeconds: e.LATCHKEY_OTP_TTL_SECONDS, maxAttempts: e.LATCHKEY_OTP_MAX_ATTEMPTS, rateLimit: e.LATCHKEY_OTP_RATE_LIMIT, rateWindowSeconds: e.LATCHKEY_OTP_RATE_WINDOW_SECONDS },
+    messaging: {
+      ...(e.LATCHKEY_SMTP_URL && e.LATCHKEY_SMTP_FROM ? { smtp: { url: e.LATCHKEY_SMTP_URL, from: e.LATCHKEY_SMTP_FROM } } : {}),
+      ...(e.LATCHKEY_SMS_WEBHOOK_URL
+        ? { smsWebhook: { url: e.LATCHKEY_SMS_WEBHOOK_URL, ...(e.LATCHKEY_SMS_WEBHOOK_AUTHORIZATION ? { authorization: e.LATCHKEY_SMS_WEBHOOK_AUTHORIZATION } : {}) } }
+        : {}),
+      allowPrivateTargets: e.LATCHKEY_ALLOW_PRIVATE_WEBHOOKS,
+    },
   };
 }
 

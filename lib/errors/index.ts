@@ -17,6 +17,9 @@ export const ERROR_CATALOG = {
   'auth.forbidden': { status: 403, message: 'Not permitted.' },
   // --- bearer tokens (FIDO2 API 2.0 jwtAccess) ---
   'tokens.insufficient_scope': { status: 403, message: 'The access token does not grant this operation.' },
+  // The token a management caller asks about (mgmt/token/verify) is not valid for it: apart from
+  // `auth.unauthenticated`, which says the caller's own API key was refused.
+  'tokens.invalid': { status: 401, message: 'The access token is not valid.' },
   // --- ECDH + AES-256-GCM envelope (WIRE-NOTES §1). A failed decryption says nothing about whether
   // the key, the IV, the ciphertext or the tag was wrong (CONVENTIONS.md §4).
   'envelope.invalid_key': { status: 400, message: 'The public or private key is not valid.' },
@@ -49,6 +52,22 @@ export const ERROR_CATALOG = {
   'metadata.exists': { status: 409, message: 'A vendor metadata record for this AAGUID already exists.' },
   // --- applications of the FIDO2 API 2.0 dialect (`app.id`) ---
   'applications.not_found': { status: 404, message: 'Application not found.' },
+  'fido2.application_required': { status: 400, message: 'Name the application: send app.id in the body.' },
+  // --- users, devices and profiles (FIDO2 API 2.0 profile and management) ---
+  'users.not_found': { status: 404, message: 'User not found.' },
+  'devices.not_found': { status: 404, message: 'Device not found.' },
+  'profile.invalid_email': { status: 400, message: 'Enter a valid email address.' },
+  'profile.invalid_phone': { status: 400, message: 'Enter the phone number in international E.164 form, such as +14161234567.' },
+  'profile.consent_required': { status: 400, message: 'Verifying a phone number sends it a text message: messagingConsent must be true.' },
+  'profile.email_not_found': { status: 404, message: 'This email address is not on the profile.' },
+  // --- one-time codes. Every refused code gets the same answer, whether it was wrong, expired,
+  // used, out of attempts, of another user or application (CONVENTIONS.md §4).
+  'otp.invalid_code': { status: 400, message: 'The code is not valid or has expired. Request a new code.' },
+  'otp.rate_limited': { status: 429, message: 'Too many codes were requested. Please wait a few minutes and try again.' },
+  // --- outbound delivery (lib/messaging, lib/net) ---
+  'messaging.delivery_failed': { status: 502, message: 'The message could not be sent. Please try again later.' },
+  'net.target_refused': { status: 502, message: 'The outbound call was refused: its target is not allowed.' },
+  'net.request_failed': { status: 502, message: 'The outbound call failed.' },
   // --- admin setup ---
   'admin.setup_link_invalid': { status: 404, message: 'This setup link is invalid, used or expired.' },
   // --- service ---
@@ -111,5 +130,6 @@ export const HTTP_REASON: Record<number, string> = {
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
   503: 'Service Unavailable',
 };

@@ -1,9 +1,13 @@
-import { getConfig } from '../config';
+import { after } from 'next/server';
+import { getConfig, type TOtpSettings } from '../config';
 import { loadKeyEncryptionKey } from '../crypto/kek';
 import { getDb, type TDb } from '../db';
 import { authenticateFido2Management, authenticateFido2User, type TFido2ManagementCaller, type TFido2UserCaller } from '../fido2-api/authenticate';
+import type { TDefer, TMessaging } from '../messaging/message';
+import { messagingFromConfig } from '../messaging/messaging-from-config';
 import type { TRequestMeta } from '../passkeys/audit-failure';
 import type { TFido2Scope } from '../tokens/jwt-access';
+import { log } from '../log';
 import { fido2Route, type TRouteContext, type TRouteOptions } from './route';
 
 /**
@@ -12,7 +16,8 @@ import { fido2Route, type TRouteContext, type TRouteOptions } from './route';
  * - {@link fido2PublicRoute}: no credentials (init calls, OTP requests); `user()` reads an
  *   optional Bearer token (reg/init: a signed-in user adding a passkey);
  * - {@link fido2UserRoute}: `Authorization: Bearer <jwtAccess>` with the listed scopes;
- * - {@link fido2ManagementRoute}: `Authorization: Basic base64("<api key>:")` of an application.
+ * - {@link fido2ManagementRoute}: `Authorization: Basic base64("<api key>:")` of an application;
+ * - {@link fido2UserOrManagementRoute}: either of the two (profile operations).
  */
 export type TFido2Context<P> = TRouteContext<P> & {
   db: TDb;
@@ -20,6 +25,12 @@ export type TFido2Context<P> = TRouteContext<P> & {
   origin: string;
   meta: TRequestMeta;
   kek: () => Buffer;
+  /** One-time code settings (LATCHKEY_OTP_*). */
+  otp: TOtpSettings;
+  /** Email and SMS transports (LATCHKEY_SMTP_*, LATCHKEY_SMS_WEBHOOK_*; the database outbox otherwise). */
+  messaging: () => TMessaging;
+  /** Runs work after the answer is sent (Next's `after`), e.g. deliveries that must not shape the answer's timing. */
+  defer: TDefer;
 };
 
 export type TFido2PublicContext<P> = TFido2Context<P> & {
@@ -41,6 +52,16 @@ function contextOf<P>(ctx: TRouteContext<P>): TFido2Context<P> {
     origin: config.origin,
     meta: { ip: ctx.ip, userAgent: ctx.request.headers.get('user-agent') },
     kek: () => loadKeyEncryptionKey(config),
+    otp: config.otp,
+    messaging: () => messagingFromConfig(config.messaging),
+    defer: (task) =>
+      after(async () => {
+        try {
+          await task();
+        } catch (e) {
+          log.error('deferred task failed', { path: ctx.request.nextUrl.pathname, detail: (e as Error)?.message, stack: (e as Error)?.stack });
+        }
+      }),
   };
 }
 
@@ -59,6 +80,26 @@ export function fido2UserRoute<P = Record<string, string>>(scopes: readonly TFid
   return fido2Route<P>(async (raw) => {
     const ctx = contextOf(raw);
     const caller = await authenticateFido2User({ db: ctx.db, authorization: raw.request.headers.get('authorization'), origin: ctx.origin, scopes });
+    return handler({ ...ctx, caller });
+  }, options);
+}
+
+/**
+ * A route both kinds of caller may use (002 profile operations): `Bearer <jwtAccess>` with the
+ * listed scopes (the user acting on their own profile), or `Basic` with an application's key
+ * (its back end acting on a user of its community). Any other header is 401.
+ */
+export function fido2UserOrManagementRoute<P = Record<string, string>>(
+  scopes: readonly TFido2Scope[],
+  handler: THandler<TFido2Context<P> & { caller: TFido2UserCaller | TFido2ManagementCaller }>,
+  options?: TRouteOptions,
+) {
+  return fido2Route<P>(async (raw) => {
+    const ctx = contextOf(raw);
+    const authorization = raw.request.headers.get('authorization');
+    const caller = /^basic\s/i.test(authorization ?? '')
+      ? await authenticateFido2Management({ db: ctx.db, authorization })
+      : await authenticateFido2User({ db: ctx.db, authorization, origin: ctx.origin, scopes });
     return handler({ ...ctx, caller });
   }, options);
 }

@@ -22,13 +22,13 @@ export const ZPasskeyName = z.object({ name: z.string().trim().min(1, 'Enter a n
  * Renames one of the owner's passkeys.
  * @throws AppError `request.validation_failed`, `passkeys.not_found` (unknown or not the owner's)
  */
-export async function renamePasskey(options: { db: TDb; owner: TPasskeyOwner; passkeyId: string; input: unknown }): Promise<TPasskeyDto> {
+export async function renamePasskey(options: { db: TDb; owner: TPasskeyOwner; passkeyId: string; input: unknown; actor?: string }): Promise<TPasskeyDto> {
   const { name } = parseInput(ZPasskeyName, options.input);
   const { communityId, userId } = options.owner;
   return options.db.$transaction(async (tx: TTx) => {
     const { count } = await tx.passkey.updateMany({ where: { id: options.passkeyId, communityId, userId }, data: { name } });
     if (count !== 1) throw new AppError('passkeys.not_found', { detail: options.passkeyId });
-    await writeAuditEvent(tx, { type: 'passkeys.renamed', actor: `user:${userId}`, result: 'success', communityId, subject: options.passkeyId, detail: { name } });
+    await writeAuditEvent(tx, { type: 'passkeys.renamed', actor: options.actor ?? `user:${userId}`, result: 'success', communityId, subject: options.passkeyId, detail: { name } });
     const row = await tx.passkey.findUniqueOrThrow({ where: { id: options.passkeyId }, select: PASSKEY_DTO_SELECT });
     const names = await resolveAuthenticators(tx, communityId, [row.aaguid]);
     return toPasskeyDto(row, names.get(row.aaguid.toLowerCase()));

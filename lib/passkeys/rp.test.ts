@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertAaguidAllowed, type TRpSettings } from './rp';
+import { assertAaguidAllowed, toBlocklist, type TRpSettings } from './rp';
 import { assertCrossOriginAllowed, readClientData } from './client-data';
 
 const A = 'fbfc3007-154e-4ecc-8c0b-6e020557d7bd';
@@ -9,7 +9,7 @@ function rp(over: Partial<TRpSettings> = {}): TRpSettings {
   return {
     communityId: 'c', tenantId: 't', rpId: 'example.com', rpName: 'Ex', origins: ['https://example.com'], userVerification: 'preferred', attestation: 'none',
     algorithms: [-7], timeoutMs: 60000, allowCrossOrigin: false, allowedTopOrigins: [],
-    aaguidPolicy: { registration: { mode: 'any', aaguids: [] }, authentication: { mode: 'any', aaguids: [] } },
+    aaguidPolicy: { registration: { mode: 'any', aaguids: [] }, authentication: { mode: 'any', aaguids: [] }, blocklist: [] },
     ...over,
   };
 }
@@ -19,11 +19,45 @@ describe('assertAaguidAllowed', () => {
     expect(() => assertAaguidAllowed(rp(), 'registration', A)).not.toThrow();
   });
   it('enforces deny and allow lists per ceremony kind', () => {
-    const r = rp({ aaguidPolicy: { registration: { mode: 'deny', aaguids: [A] }, authentication: { mode: 'allow', aaguids: [B] } } });
+    const r = rp({ aaguidPolicy: { registration: { mode: 'deny', aaguids: [A] }, authentication: { mode: 'allow', aaguids: [B] }, blocklist: [] } });
     expect(() => assertAaguidAllowed(r, 'registration', A.toUpperCase())).toThrow(expect.objectContaining({ code: 'passkeys.authenticator_not_allowed', status: 403 }));
     expect(() => assertAaguidAllowed(r, 'registration', B)).not.toThrow();
     expect(() => assertAaguidAllowed(r, 'authentication', B)).not.toThrow();
     expect(() => assertAaguidAllowed(r, 'authentication', A)).toThrow(expect.objectContaining({ code: 'passkeys.authenticator_not_allowed' }));
+  });
+});
+
+describe('assertAaguidAllowed with the blocklist', () => {
+  const at = '2026-11-01T00:00:00.000Z';
+  const r = rp({
+    aaguidPolicy: {
+      registration: { mode: 'any', aaguids: [] },
+      authentication: { mode: 'any', aaguids: [] },
+      blocklist: [
+        { aaguid: A, reg: true, auth: false, updatedAt: at },
+        { aaguid: B, reg: false, auth: true, updatedAt: at },
+      ],
+    },
+  });
+  it('refuses a registration only when the entry blocks reg, in any case of the AAGUID', () => {
+    expect(() => assertAaguidAllowed(r, 'registration', A.toUpperCase())).toThrow(expect.objectContaining({ code: 'passkeys.authenticator_not_allowed', status: 403 }));
+    expect(() => assertAaguidAllowed(r, 'registration', B)).not.toThrow();
+  });
+  it('refuses a sign-in only when the entry blocks auth', () => {
+    expect(() => assertAaguidAllowed(r, 'authentication', B)).toThrow(expect.objectContaining({ code: 'passkeys.authenticator_not_allowed' }));
+    expect(() => assertAaguidAllowed(r, 'authentication', A)).not.toThrow();
+  });
+  it('adds to an allow rule: a listed model that is blocked is still refused', () => {
+    const both = rp({ aaguidPolicy: { registration: { mode: 'allow', aaguids: [A] }, authentication: { mode: 'any', aaguids: [] }, blocklist: [{ aaguid: A, reg: true, auth: true, updatedAt: at }] } });
+    expect(() => assertAaguidAllowed(both, 'registration', A)).toThrow(expect.objectContaining({ code: 'passkeys.authenticator_not_allowed' }));
+  });
+});
+
+describe('toBlocklist', () => {
+  it('reads stored entries lower-cased and drops malformed ones', () => {
+    expect(toBlocklist([{ aaguid: A.toUpperCase(), reg: true, auth: 'yes', updatedAt: 'x' }, { aaguid: 'nope', reg: true }, null, 'x'])).toEqual([{ aaguid: A, reg: true, auth: false, updatedAt: 'x' }]);
+    expect(toBlocklist(undefined)).toEqual([]);
+    expect(toBlocklist({})).toEqual([]);
   });
 });
 

@@ -2,7 +2,12 @@ import type { TTx } from '../db';
 import { AppError } from '../errors';
 
 export type TAaguidRule = { mode: 'any' | 'allow' | 'deny'; aaguids: string[] };
-export type TAaguidPolicy = { registration: TAaguidRule; authentication: TAaguidRule };
+/**
+ * One entry of the community's AAGUID blocklist (the 002 "AAGUID blacklist"): the model's new
+ * registrations (`reg`) and/or its sign-ins (`auth`) are refused, on top of the allow/deny rules.
+ */
+export type TAaguidBlock = { aaguid: string; reg: boolean; auth: boolean; updatedAt: string };
+export type TAaguidPolicy = { registration: TAaguidRule; authentication: TAaguidRule; blocklist: TAaguidBlock[] };
 
 /** The relying-party settings of one community, as the ceremonies use them. */
 export type TRpSettings = {
@@ -33,6 +38,22 @@ export function withRpOverride(rp: TRpSettings, override: TRpOverride | undefine
 }
 
 const ANY: TAaguidRule = { mode: 'any', aaguids: [] };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The blocklist as stored in `Community.aaguidPolicy.blocklist`, lower-cased; malformed entries
+ * are dropped (the management API only writes valid ones).
+ */
+export function toBlocklist(value: unknown): TAaguidBlock[] {
+  if (!Array.isArray(value)) return [];
+  const out: TAaguidBlock[] = [];
+  for (const v of value as Partial<TAaguidBlock>[]) {
+    const aaguid = typeof v?.aaguid === 'string' ? v.aaguid.toLowerCase() : '';
+    if (!UUID.test(aaguid)) continue;
+    out.push({ aaguid, reg: v.reg === true, auth: v.auth === true, updatedAt: typeof v.updatedAt === 'string' ? v.updatedAt : '' });
+  }
+  return out;
+}
 
 function toRule(value: unknown): TAaguidRule {
   const v = value as Partial<TAaguidRule> | undefined;
@@ -47,7 +68,7 @@ function toRule(value: unknown): TAaguidRule {
 export async function loadRpSettings(db: TTx, communityId: string): Promise<TRpSettings> {
   const c = await db.community.findUnique({ where: { id: communityId } });
   if (!c) throw new AppError('tenancy.community_not_found', { detail: communityId });
-  const policy = (c.aaguidPolicy ?? {}) as { registration?: unknown; authentication?: unknown };
+  const policy = (c.aaguidPolicy ?? {}) as { registration?: unknown; authentication?: unknown; blocklist?: unknown };
   return {
     communityId: c.id,
     tenantId: c.tenantId,
@@ -60,20 +81,27 @@ export async function loadRpSettings(db: TTx, communityId: string): Promise<TRpS
     timeoutMs: c.timeoutMs,
     allowCrossOrigin: c.allowCrossOrigin,
     allowedTopOrigins: c.allowedTopOrigins as string[],
-    aaguidPolicy: { registration: toRule(policy.registration), authentication: toRule(policy.authentication) },
+    aaguidPolicy: { registration: toRule(policy.registration), authentication: toRule(policy.authentication), blocklist: toBlocklist(policy.blocklist) },
   };
 }
 
 /**
- * Enforces the community's AAGUID allow/deny policy for one ceremony kind. Registration and
- * authentication have separate rules, so an admin can stop new registrations of an authenticator
- * model while letting existing ones sign in (or cut them off too).
+ * Enforces the community's AAGUID policy for one ceremony kind: the allow/deny rule of that kind,
+ * then the blocklist entry's `reg` or `auth` flag. Registration and authentication are separate,
+ * so an admin can stop new registrations of an authenticator model while letting existing ones
+ * sign in (or cut them off too). Every dialect registers and signs in through finishRegistration
+ * / finishAuthentication, which call this: no surface can bypass it.
  * @throws AppError `passkeys.authenticator_not_allowed`
  */
 export function assertAaguidAllowed(rp: TRpSettings, kind: 'registration' | 'authentication', aaguid: string): void {
   const rule = rp.aaguidPolicy[kind];
-  const listed = rule.aaguids.includes(aaguid.toLowerCase());
+  const id = aaguid.toLowerCase();
+  const listed = rule.aaguids.includes(id);
   if ((rule.mode === 'allow' && !listed) || (rule.mode === 'deny' && listed)) {
     throw new AppError('passkeys.authenticator_not_allowed', { detail: `${kind} of AAGUID ${aaguid} refused by policy (${rule.mode})` });
+  }
+  const blocked = rp.aaguidPolicy.blocklist.find((b) => b.aaguid === id);
+  if (blocked && (kind === 'registration' ? blocked.reg : blocked.auth)) {
+    throw new AppError('passkeys.authenticator_not_allowed', { detail: `${kind} of AAGUID ${aaguid} refused by the blocklist` });
   }
 }

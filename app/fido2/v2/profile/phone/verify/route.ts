@@ -1,0 +1,11 @@
+import { applicationOfBody } from '@/lib/fido2-api/otp';
+import { fido2PublicRoute } from '@/lib/http/fido2-route';
+import { verifyContact } from '@/lib/users/verify-contact';
+
+// 002 `POST profile/phone/verify`: `{authCode, username, app}` completes a phone change.
+export const POST = fido2PublicRoute(async ({ db, kek, meta, readBody }) => {
+  const body = await readBody();
+  const application = await applicationOfBody(db, body);
+  await verifyContact({ db, kek: kek(), application, kind: 'phone', input: body, meta });
+  return new Response(null, { status: 204 });
+});
