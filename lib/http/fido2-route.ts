@@ -1,9 +1,12 @@
 import { getConfig } from '../config';
 import { loadKeyEncryptionKey } from '../crypto/kek';
+import { deriveKey } from '../crypto/tokens';
 import { getDb, type TDb } from '../db';
+import { AppError } from '../errors';
 import { authenticateFido2Management, authenticateFido2User, type TFido2ManagementCaller, type TFido2UserCaller } from '../fido2-api/authenticate';
 import type { TRequestMeta } from '../passkeys/audit-failure';
 import type { TFido2Scope } from '../tokens/jwt-access';
+import { FIDO2_CORS, corsPreflight, withCors } from './cors';
 import { fido2Route, type TRouteContext, type TRouteOptions } from './route';
 
 /**
@@ -13,13 +16,21 @@ import { fido2Route, type TRouteContext, type TRouteOptions } from './route';
  *   optional Bearer token (reg/init: a signed-in user adding a passkey);
  * - {@link fido2UserRoute}: `Authorization: Bearer <jwtAccess>` with the listed scopes;
  * - {@link fido2ManagementRoute}: `Authorization: Basic base64("<api key>:")` of an application.
+ *
+ * The public and user routes are called from customers' pages (the vendor's web SDK), so their
+ * answers carry CORS headers (lib/http/cors.ts) and each of their route files exports
+ * `OPTIONS = fido2Preflight`. Management calls come from the application's back end: no CORS.
  */
 export type TFido2Context<P> = TRouteContext<P> & {
   db: TDb;
   /** This service's public origin: the issuer of jwtAccess tokens is `${origin}/c/{communityId}`. */
   origin: string;
+  /** The request's `Origin` header: present on browser calls (checked against the application's origins). */
+  browserOrigin: string | null;
   meta: TRequestMeta;
   kek: () => Buffer;
+  /** Secret for decoy credential ids (see startAuthentication). */
+  decoyKey: () => Buffer;
 };
 
 export type TFido2PublicContext<P> = TFido2Context<P> & {
@@ -39,28 +50,40 @@ function contextOf<P>(ctx: TRouteContext<P>): TFido2Context<P> {
     ...ctx,
     db: getDb(),
     origin: config.origin,
+    browserOrigin: ctx.request.headers.get('origin'),
     meta: { ip: ctx.ip, userAgent: ctx.request.headers.get('user-agent') },
     kek: () => loadKeyEncryptionKey(config),
+    decoyKey: () => deriveKey(loadKeyEncryptionKey(config), 'decoy-credentials'),
   };
 }
 
+/** The answer to a CORS preflight on the public and user endpoints. */
+export const fido2Preflight = corsPreflight(FIDO2_CORS);
+
+/** Unknown paths under /fido2/v2: 404 in the `{msg, msgCode}` format, readable cross-origin. */
+export const fido2NotFound = withCors(
+  fido2Route(async () => {
+    throw new AppError('request.not_found');
+  }),
+);
+
 export function fido2PublicRoute<P = Record<string, string>>(handler: THandler<TFido2PublicContext<P>>, options?: TRouteOptions) {
-  return fido2Route<P>(async (raw) => {
+  return withCors(fido2Route<P>(async (raw) => {
     const ctx = contextOf(raw);
     const authorization = raw.request.headers.get('authorization');
     return handler({
       ...ctx,
       user: async (scopes) => (authorization === null ? undefined : authenticateFido2User({ db: ctx.db, authorization, origin: ctx.origin, scopes })),
     });
-  }, options);
+  }, options));
 }
 
 export function fido2UserRoute<P = Record<string, string>>(scopes: readonly TFido2Scope[], handler: THandler<TFido2Context<P> & { caller: TFido2UserCaller }>, options?: TRouteOptions) {
-  return fido2Route<P>(async (raw) => {
+  return withCors(fido2Route<P>(async (raw) => {
     const ctx = contextOf(raw);
     const caller = await authenticateFido2User({ db: ctx.db, authorization: raw.request.headers.get('authorization'), origin: ctx.origin, scopes });
     return handler({ ...ctx, caller });
-  }, options);
+  }, options));
 }
 
 export function fido2ManagementRoute<P = Record<string, string>>(handler: THandler<TFido2Context<P> & { caller: TFido2ManagementCaller }>, options?: TRouteOptions) {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import type { TTx } from '../db';
+import { AppError } from '../errors';
 import { ZUsername } from '../users/username';
 import { createCeremony, newChallenge, type TCeremonyBinding } from './ceremony';
 import { loadRpSettings, withRpOverride, type TRpOverride } from './rp';
@@ -21,8 +22,8 @@ export async function startAuthentication(options: {
   db: TTx;
   communityId: string;
   username?: string;
-  /** Secret for decoy credential ids (deriveKey(kek, 'decoy-credentials')). */
-  decoyKey: Buffer;
+  /** Secret for decoy credential ids (deriveKey(kek, 'decoy-credentials')); needed with `username`. */
+  decoyKey?: Buffer;
   /** Binds the ceremony to its caller; finishAuthentication must then be given the same binding. */
   binding?: TCeremonyBinding;
   /** Relying party for this ceremony instead of the community's (the finish call must pass the same). */
@@ -59,6 +60,7 @@ export async function startAuthentication(options: {
   }
   let allowCredentials = user?.passkeys.map((p) => ({ id: p.credentialId, transports: p.transports as string[] })) ?? [];
   if (username?.success && allowCredentials.length === 0) {
+    if (!options.decoyKey) throw new AppError('service.internal', { detail: 'startAuthentication with a username needs a decoyKey' });
     const id = crypto.createHmac('sha256', options.decoyKey).update(`${communityId}\n${username.data}`).digest().toString('base64url');
     allowCredentials = [{ id, transports: ['internal', 'hybrid'] }];
   }
