@@ -10,7 +10,8 @@ export type TConfirmationView = {
   id: string;
   txType: string;
   txPayload: string;
-  application: { name: string };
+  /** The application that asked, and the web origins its pages run on (where the page may report back). */
+  application: { name: string; origins: string[] };
   status: TTransactionStatus;
   expiresAt: string | null;
   assertionOptions?: PublicKeyCredentialRequestOptionsJSON;
@@ -27,7 +28,17 @@ export async function getConfirmation(options: { db: TTx; communityId: string; t
   const now = options.now ?? new Date();
   const tx = await options.db.transactionConfirmation.findFirst({
     where: { id: options.txId, communityId: options.communityId },
-    select: { id: true, txType: true, txPayload: true, txHash: true, status: true, expiresAt: true, sessionHash: true, application: { select: { name: true } } },
+    select: {
+      id: true,
+      txType: true,
+      txPayload: true,
+      txHash: true,
+      status: true,
+      expiresAt: true,
+      sessionHash: true,
+      application: { select: { name: true, origins: true } },
+      community: { select: { origins: true } },
+    },
   });
   if (!tx || !tx.sessionHash || tx.sessionHash !== hashSecret(options.session)) throw new AppError('transactions.not_found', { detail: `no transaction ${options.txId} with this session` });
   let status = statusOf(tx, now);
@@ -41,5 +52,15 @@ export async function getConfirmation(options: { db: TTx; communityId: string; t
       status = 'expired';
     }
   }
-  return { id: tx.id, txType: tx.txType, txPayload: tx.txPayload, application: { name: tx.application.name }, status, expiresAt: tx.expiresAt?.toISOString() ?? null, ...(assertionOptions ? { assertionOptions } : {}) };
+  const appOrigins = tx.application.origins as string[];
+  const origins = (appOrigins.length > 0 ? appOrigins : (tx.community.origins as string[])).filter((o) => /^https?:\/\//.test(o));
+  return {
+    id: tx.id,
+    txType: tx.txType,
+    txPayload: tx.txPayload,
+    application: { name: tx.application.name, origins },
+    status,
+    expiresAt: tx.expiresAt?.toISOString() ?? null,
+    ...(assertionOptions ? { assertionOptions } : {}),
+  };
 }

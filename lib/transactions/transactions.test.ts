@@ -196,7 +196,7 @@ describe.each(TEST_PROVIDERS)('transaction confirmation on %s', (provider) => {
       id: started.txId,
       txType: 'payment',
       txPayload: PAYLOAD,
-      application: { name: 'Shop' },
+      application: { name: 'Shop', origins: [SHOP] },
       status: 'pending',
       expiresAt: expect.any(String),
       assertionOptions: { challenge: started.assertionOptions.challenge, rpId: 'acme.example', timeout: expect.any(Number), userVerification: 'preferred', allowCredentials: [] },
