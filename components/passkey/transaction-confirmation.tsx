@@ -55,7 +55,7 @@ function TransactionDetails({ view }: { view: TConfirmationView }) {
   const payload = formatPayload(view.txPayload);
   return (
     <div className="space-y-4">
-      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 rounded-xl border border-slate-200 bg-slate-50 px-4 py-3 text-sm">
+      <dl className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-x-4 gap-y-2 rounded-xl border border-slate-200 bg-slate-50 px-4 py-3 text-sm">
         <dt className="text-slate-600">Requested by</dt>
         <dd className="font-semibold break-words text-slate-900">{view.application.name}</dd>
         <dt className="text-slate-600">Type</dt>
@@ -73,7 +73,7 @@ function TransactionDetails({ view }: { view: TConfirmationView }) {
       </dl>
       <section aria-labelledby="tx-payload-title">
         <h2 id="tx-payload-title" className="text-sm font-semibold text-slate-900">
-          What you are confirming
+          {view.status === 'pending' ? 'What you are confirming' : view.status === 'confirmed' ? 'What was confirmed' : 'What you were asked to confirm'}
         </h2>
         <p className="mt-0.5 text-xs text-slate-600">{payload.kind === 'json' ? 'Structured data, laid out for reading.' : 'The exact text that is signed.'}</p>
         <pre tabIndex={0} aria-labelledby="tx-payload-title" className="mt-2 max-h-72 overflow-auto rounded-lg border border-slate-300 bg-white p-3 font-mono text-[0.8125rem] leading-relaxed break-words whitespace-pre-wrap text-slate-900">
@@ -124,11 +124,17 @@ export function TransactionConfirmation({ apiBase, rpId, siteName, txId }: TTran
 
   useEffect(() => {
     let live = true;
-    void fetchState().then((next) => {
-      if (live) setState(next);
-    });
+    const refresh = () => {
+      void fetchState().then((next) => {
+        if (live) setState(next);
+      });
+    };
+    refresh();
+    // A link opened again with another fragment only changes the hash: read the new session.
+    window.addEventListener('hashchange', refresh);
     return () => {
       live = false;
+      window.removeEventListener('hashchange', refresh);
     };
   }, [fetchState]);
 
@@ -152,7 +158,8 @@ export function TransactionConfirmation({ apiBase, rpId, siteName, txId }: TTran
       if (!isServerError(e)) {
         // The browser prompt ended (cancelled, timed out, no passkey here) or the network failed:
         // nothing reached the server, the transaction is still open.
-        if (!human.silent) setError(human);
+        if (human.code === 'client.cancelled') setError({ ...human, message: `The passkey prompt was closed or timed out, so nothing was signed. Try again, or use a device that has your passkey for ${siteName}.` });
+        else if (!human.silent) setError(human);
       } else if (e.code === 'transactions.wrong_account') {
         setState({ kind: 'closed', view: { ...view, status: 'failed' }, reason: 'wrong-account' });
       } else if (e.code === 'passkeys.challenge_expired') {
