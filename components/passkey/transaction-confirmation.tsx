@@ -75,13 +75,13 @@ function TransactionDetails({ view }: { view: TConfirmationView }) {
         <h2 id="tx-payload-title" className="text-sm font-semibold text-slate-900">
           {view.status === 'pending' ? 'What you are confirming' : view.status === 'confirmed' ? 'What was confirmed' : 'What you were asked to confirm'}
         </h2>
-        <p className="mt-0.5 text-xs text-slate-600">{payload.kind === 'json' ? 'Structured data, laid out for reading.' : 'The exact text that is signed.'}</p>
+        <p className="mt-0.5 text-xs text-slate-600">{payload.kind === 'json' ? 'Structured data, laid out for reading.' : 'Plain text, shown exactly as signed.'}</p>
         <pre tabIndex={0} aria-labelledby="tx-payload-title" className="mt-2 max-h-72 overflow-auto rounded-lg border border-slate-300 bg-white p-3 font-mono text-[0.8125rem] leading-relaxed break-words whitespace-pre-wrap text-slate-900">
           {payload.text}
         </pre>
         {payload.kind === 'json' ? (
           <details className="mt-2 text-sm">
-            <summary className="cursor-pointer font-medium text-brand-700">Show the exact text that is signed</summary>
+            <summary className="cursor-pointer font-medium text-brand-700">Show the exact text, as signed</summary>
             <pre className="mt-2 max-h-40 overflow-auto rounded-lg border border-slate-200 bg-slate-50 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-800">{view.txPayload}</pre>
           </details>
         ) : null}

@@ -53,9 +53,9 @@ test('shows the payment, confirms it with the passkey, and says so again on relo
   // JSON laid out for reading, and the exact signed text one click away.
   const payload = page.locator('pre[aria-labelledby="tx-payload-title"]');
   await expect(payload).toContainText('"amount": "42.50"');
-  await main(page).getByText('Show the exact text that is signed').click();
+  await main(page).getByText('Show the exact text, as signed').click();
   await expect(main(page).getByText(PAYMENT, { exact: true })).toBeVisible();
-  await main(page).getByText('Show the exact text that is signed').click();
+  await main(page).getByText('Show the exact text, as signed').click();
   await screenshot(page, 'tx-confirm', { phone: true });
 
   const device = new VirtualAuthenticators(authenticator);
