@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 const NAV = [
   { href: '/docs', label: 'Overview' },
   { href: '/docs/webauthn', label: 'WebAuthn API' },
+  { href: '/docs/fido2', label: 'FIDO2 API' },
   { href: '/docs/hosted', label: 'Hosted API' },
 ];
 

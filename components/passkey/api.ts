@@ -8,8 +8,12 @@ import { CLIENT_ERROR, type TServerErrorLike } from './error-messages';
 
 /** A passkey as the hosted endpoints describe it. */
 import type { TPasskeyDto } from '@/lib/passkeys/passkey-dto';
+import type { TConfirmationView } from '@/lib/transactions/get-confirmation';
 
-export type { TPasskeyDto };
+export type { TPasskeyDto, TConfirmationView };
+
+/** What the hosted confirmation page gets back for a confirmed transaction. */
+export type TConfirmedTransaction = { status: 'confirmed'; credentialId: string; token: string };
 
 export type THostedUser = { id: string; username: string; displayName: string };
 
@@ -85,6 +89,9 @@ export function createHostedApi(apiBase: string) {
     listPasskeys: () => call<{ passkeys: TPasskeyDto[] }>(url('passkeys'), { method: 'GET' }),
     renamePasskey: (id: string, name: string) => call<{ passkey: TPasskeyDto }>(url(`passkeys/${encodeURIComponent(id)}`), { method: 'PATCH', body: { name } }),
     deletePasskey: (id: string) => call<void>(url(`passkeys/${encodeURIComponent(id)}`), { method: 'DELETE' }),
+    transaction: (txId: string, session: string) => call<TConfirmationView>(url(`tx/${encodeURIComponent(txId)}`), { method: 'POST', body: { session } }),
+    confirmTransaction: (txId: string, session: string, response: AuthenticationResponseJSON) =>
+      call<TConfirmedTransaction>(url(`tx/${encodeURIComponent(txId)}/complete`), { method: 'POST', body: { session, response } }),
   };
 }
 

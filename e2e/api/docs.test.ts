@@ -27,7 +27,7 @@ function pointer(doc: unknown, ref: string): unknown {
     .reduce<unknown>((node, key) => (node && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined), doc);
 }
 
-describe.each(['webauthn', 'hosted'])('/docs/openapi/%s', (id) => {
+describe.each(['webauthn', 'fido2', 'hosted'])('/docs/openapi/%s', (id) => {
   it('serves the JSON document, a valid OpenAPI 3.1 shape', async () => {
     const res = await fetch(`${baseUrl}/docs/openapi/${id}.json`);
     expect(res.status).toBe(200);

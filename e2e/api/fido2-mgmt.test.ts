@@ -5,9 +5,10 @@ import { createDb, type TDb } from '../../lib/db';
 import { issueJwtAccess } from '../../lib/tokens/jwt-access';
 import { createHostedClient } from '../support/hosted-client';
 import { createSoftAuthenticator } from '../support/soft-authenticator';
+import { toAssertionResult, toCreationResult } from '../support/fido2-client';
 import {
   applicationWithKey,
-  createFido2Client,
+  createFido2Caller,
   expectFido2Error,
   expectNoContent,
   otherCommunity,
@@ -26,7 +27,7 @@ import {
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
 const databaseUrl = inject('databaseUrl');
-const call = createFido2Client(baseUrl);
+const call = createFido2Caller(baseUrl);
 const YUBIKEY = 'cb69481e-8ff7-4039-93ec-0a2729a154a8';
 const ICLOUD = 'fbfc3007-154e-4ecc-8c0b-6e020557d7bd';
 
@@ -206,12 +207,28 @@ describe('mgmt devices, passkeys and users', () => {
 });
 
 describe('mgmt/discover', () => {
-  it('starts a sign-in for a user with passkeys and a sign-up for an unknown username', async () => {
-    const { user, username } = await userWithPasskey(db, communityId, baseUrl);
+  it('starts a sign-in for a user with passkeys and a sign-up for an unknown username; the front end finishes them with auth/complete and reg/complete', async () => {
+    const { user, username, auth } = await userWithPasskey(db, communityId, baseUrl);
     const found = await call('POST', 'mgmt/discover', { auth: as(mine.key), json: { user: { username, usernameType: 'other' }, userAgent: 'Mozilla/5.0', deviceInfo: { clientName: 'Chrome' } } });
     expect(found).toMatchObject({ status: 200, body: { matchResult: 'PasskeyFound', userId: user.id, session: expect.any(String), authRequestOptions: { challenge: expect.any(String), rpId: 'localhost' } } });
-    const fresh = await call('POST', 'mgmt/discover', { auth: as(mine.key), json: { user: { username: uniqueUsername() }, userAgent: 'Mozilla/5.0', deviceInfo: {} } });
+    const assertion = auth.authenticate(found.body!.authRequestOptions as never, { origin: baseUrl });
+    const signedIn = await call('POST', 'auth/complete', { json: { assertionResult: toAssertionResult(assertion), session: found.body!.session }, headers: { origin: baseUrl } });
+    expect(signedIn).toMatchObject({ status: 200, body: { userId: user.id, jwtAccess: expect.any(String), deviceId: expect.any(String) } });
+    expect(await db.device.findUniqueOrThrow({ where: { id: signedIn.body!.deviceId as string } })).toMatchObject({ userId: user.id, info: { clientName: 'Chrome' } });
+
+    const newName = uniqueUsername();
+    const fresh = await call('POST', 'mgmt/discover', { auth: as(mine.key), json: { user: { username: newName }, userAgent: 'Mozilla/5.0', deviceInfo: {} } });
     expect(fresh).toMatchObject({ status: 200, body: { matchResult: 'UserNotFound', regRequestOptions: { rp: { id: 'localhost' } } } });
+    const credential = createSoftAuthenticator().register(fresh.body!.regRequestOptions as never, { origin: baseUrl });
+    // The session names its application: another application's cannot finish it, and the ceremony is used up.
+    const wrongApp = await call('POST', 'reg/complete', { json: { creationResult: toCreationResult(credential), session: `${sibling.app.id}.${(fresh.body!.session as string).split('.')[1]}` } });
+    expectFido2Error(wrongApp, 400, 'passkeys.challenge_invalid');
+    expect(await db.user.count({ where: { communityId, username: newName } })).toBe(0);
+
+    const again = await call('POST', 'mgmt/discover', { auth: as(mine.key), json: { user: { username: newName }, userAgent: 'Mozilla/5.0' } });
+    const created = await call('POST', 'reg/complete', { json: { creationResult: toCreationResult(createSoftAuthenticator().register(again.body!.regRequestOptions as never, { origin: baseUrl })), session: again.body!.session } });
+    expect(created).toMatchObject({ status: 200, body: { userId: expect.any(String), jwtAccess: expect.any(String), passkeyId: expect.any(String) } });
+    expect(await db.user.findUniqueOrThrow({ where: { id: created.body!.userId as string } })).toMatchObject({ communityId, username: newName });
     expectFido2Error(await call('POST', 'mgmt/discover', { auth: as(mine.key), json: { userAgent: 'x' } }), 400, 'request.validation_failed');
   });
 });

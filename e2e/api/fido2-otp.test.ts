@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type TDb } from '../../lib/db';
 import { codeIn, startSmtpSink, startWebhookSink } from '../support/mail-sink';
 import { createPostgresDatabase, startTestServer, type TTestServer } from '../support/server';
-import { applicationWithKey, createFido2Client, eventually, expectFido2Error, expectNoContent, otherCommunity, serverKek, uniqueUsername, userWithPasskey } from '../support/fido2-fixtures';
+import { applicationWithKey, createFido2Caller, eventually, expectFido2Error, expectNoContent, otherCommunity, serverKek, uniqueUsername, userWithPasskey } from '../support/fido2-fixtures';
 
 /**
  * The FIDO2 API 2.0 one-time codes (`/fido2/v2/auth/otp...`) over real HTTP, against a server of
@@ -17,7 +17,7 @@ let database: { url: string; drop: () => Promise<void> } | undefined;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let hook: Awaited<ReturnType<typeof startWebhookSink>>;
 let db: TDb;
-let call: ReturnType<typeof createFido2Client>;
+let call: ReturnType<typeof createFido2Caller>;
 let communityId: string;
 let mine: Awaited<ReturnType<typeof applicationWithKey>>;
 let sibling: Awaited<ReturnType<typeof applicationWithKey>>;
@@ -38,7 +38,7 @@ beforeAll(async () => {
       LATCHKEY_OTP_RATE_LIMIT: String(OTP_RATE_LIMIT),
     },
   });
-  call = createFido2Client(server.baseUrl);
+  call = createFido2Caller(server.baseUrl);
   db = createDb(server.databaseUrl);
   const main = await db.community.findFirstOrThrow({ where: { isDefault: true }, select: { id: true, tenantId: true } });
   communityId = main.id;

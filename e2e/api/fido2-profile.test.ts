@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type TDb } from '../../lib/db';
 import { issueJwtAccess } from '../../lib/tokens/jwt-access';
 import { codeIn } from '../support/mail-sink';
-import { applicationWithKey, createFido2Client, eventually, expectFido2Error, expectNoContent, otherCommunity, serverKek, userWithPasskey } from '../support/fido2-fixtures';
+import { applicationWithKey, createFido2Caller, eventually, expectFido2Error, expectNoContent, otherCommunity, serverKek, userWithPasskey } from '../support/fido2-fixtures';
 
 /**
  * The FIDO2 API 2.0 profile endpoints (`/fido2/v2/profile/...`) over real HTTP against the
@@ -15,7 +15,7 @@ import { applicationWithKey, createFido2Client, eventually, expectFido2Error, ex
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
 const databaseUrl = inject('databaseUrl');
-const call = createFido2Client(baseUrl);
+const call = createFido2Caller(baseUrl);
 
 let db: TDb;
 let kek: Buffer;

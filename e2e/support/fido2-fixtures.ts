@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { expect } from 'vitest';
+import type { TApplicationDto } from '../../lib/applications/application';
 import { createApplication } from '../../lib/applications/create-application';
 import { createApplicationKey } from '../../lib/applications/create-application-key';
 import { loadKeyEncryptionKey } from '../../lib/crypto/kek';
@@ -9,7 +10,8 @@ import { finishRegistration } from '../../lib/passkeys/finish-registration';
 import { startRegistration } from '../../lib/passkeys/start-registration';
 import { createCommunity } from '../../lib/tenancy/create-community';
 import { ensureSigningKey } from '../../lib/tokens/signing-keys';
-import { createSoftAuthenticator, type TSoftAuthenticatorOptions } from './soft-authenticator';
+import { createSoftAuthenticator, type TSoftAuthenticator, type TSoftAuthenticatorOptions } from './soft-authenticator';
+import { toCreationResult, type TFido2Client } from './fido2-client';
 
 /**
  * Fixtures of the FIDO2 API 2.0 (`/fido2/v2`) API tests: applications with management keys made
@@ -22,7 +24,8 @@ export type TFido2Answer = { status: number; headers: Headers; body: Record<stri
 
 export type TAuth = { bearer?: string; basic?: string; raw?: string };
 
-export function createFido2Client(baseUrl: string) {
+/** A raw caller of `/fido2/v2` for the OTP, profile and management tests (any method, Bearer or Basic credentials). */
+export function createFido2Caller(baseUrl: string) {
   return async function call(method: string, path: string, options: { json?: unknown; auth?: TAuth; headers?: Record<string, string> } = {}): Promise<TFido2Answer> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.auth?.bearer) headers.authorization = `Bearer ${options.auth.bearer}`;
@@ -41,12 +44,14 @@ export function createFido2Client(baseUrl: string) {
   };
 }
 
-/** An answer in the 002 error format with exactly this status and code, not cached. */
-export function expectFido2Error(res: TFido2Answer, status: number, code: TErrorCode): void {
-  expect({ status: res.status, msgCode: res.body?.msgCode }).toEqual({ status, msgCode: code });
-  expect(Object.keys(res.body ?? {}).sort()).toEqual(['msg', 'msgCode']);
-  if (code !== 'request.validation_failed' && status < 500) expect(res.body?.msg).toBe(ERROR_CATALOG[code].message);
+/** A refusal in the 002 format: status, `{msg, msgCode}` (the catalog's message), JSON, not cached. */
+export function expectFido2Error(res: { status: number; headers: Headers; body?: unknown }, status: number, code: TErrorCode): void {
+  const body = res.body as { msg?: unknown; msgCode?: unknown } | undefined;
+  expect({ status: res.status, msgCode: body?.msgCode }).toEqual({ status, msgCode: code });
+  expect(Object.keys(body ?? {}).sort()).toEqual(['msg', 'msgCode']);
+  if (code !== 'request.validation_failed' && status < 500) expect(body?.msg).toBe(ERROR_CATALOG[code].message);
   expect(res.headers.get('cache-control')).toBe('no-store');
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
 }
 
 export function expectNoContent(res: TFido2Answer): void {
@@ -93,4 +98,44 @@ export async function eventually<T>(check: () => Promise<T | undefined> | T | un
     if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+export const DEVICE = { clientName: 'Chrome', clientType: 'browser', clientVersion: '140.0.0.0', osName: 'Linux', osVersion: '6.1', screenWidth: 1280, screenHeight: 720 } as const;
+
+export const uniqueName = (prefix = 'user') => `${prefix}-${crypto.randomBytes(5).toString('hex')}@example.com`;
+
+/** The default community (rpId `localhost`, origin the server's) and a second community on the same rpId. */
+export async function fido2World(db: TDb, baseUrl: string) {
+  const main = await db.community.findFirstOrThrow({ where: { isDefault: true }, select: { id: true, tenantId: true, rpId: true } });
+  expect(main.rpId).toBe('localhost');
+  const tag = crypto.randomBytes(3).toString('hex');
+  const app = await createApplication({ db, input: { communityId: main.id, name: `Shop ${tag}`, origins: [baseUrl] }, actor: 'test' });
+  const closed = await createApplication({ db, input: { communityId: main.id, name: `Back office ${tag}`, origins: [baseUrl], allowSignUp: false }, actor: 'test' });
+  const other = await createCommunity({ db, input: { tenantId: main.tenantId, name: `Partners ${tag}`, rpId: 'localhost', origins: [baseUrl] }, actor: 'test' });
+  const foreign = await createApplication({ db, input: { communityId: other.id, name: `Partner shop ${tag}`, origins: [baseUrl] }, actor: 'test' });
+  return { communityId: main.id, otherCommunityId: other.id, app, closed, foreign };
+}
+
+/** Signs a new user up through reg/init + reg/complete. */
+export async function registerUser(client: TFido2Client, app: TApplicationDto, origin: string, over: { auth?: TSoftAuthenticator; username?: string } = {}) {
+  const auth = over.auth ?? createSoftAuthenticator();
+  const username = over.username ?? uniqueName();
+  const init = await client.regInit({ app: { id: app.id }, deviceInfo: DEVICE, user: { username, displayName: 'Ada Lovelace', usernameType: 'email' } });
+  expect(init.status, JSON.stringify(init.body)).toBe(200);
+  const credential = auth.register(init.body.registrationRequestOptions, { origin });
+  const done = await client.regComplete({ creationResult: toCreationResult(credential), session: init.body.session });
+  expect(done.status, JSON.stringify(done.body)).toBe(200);
+  return { auth, username, credential, ...done.body };
+}
+
+/** Everything a FIDO2 API call could change in a community. */
+export async function communityState(db: TDb, communityId: string) {
+  const [users, passkeys, devices, transactions, ceremonies] = await Promise.all([
+    db.user.findMany({ where: { communityId }, select: { id: true, username: true, status: true }, orderBy: { id: 'asc' } }),
+    db.passkey.findMany({ where: { communityId }, select: { id: true, name: true, signCount: true, lastUsedAt: true, deviceId: true }, orderBy: { id: 'asc' } }),
+    db.device.findMany({ where: { communityId }, select: { id: true, info: true, lastSeenAt: true }, orderBy: { id: 'asc' } }),
+    db.transactionConfirmation.findMany({ where: { communityId }, select: { id: true, status: true, passkeyId: true, result: true }, orderBy: { id: 'asc' } }),
+    db.ceremony.count({ where: { communityId } }),
+  ]);
+  return { users, passkeys, devices, transactions, ceremonies };
 }

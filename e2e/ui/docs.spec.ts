@@ -42,6 +42,16 @@ test.describe('API reference pages', () => {
       await expect(page.getByRole('heading', { level: 3, name: 'Passkey', exact: true })).toBeVisible();
       await page.screenshot({ path: `test-results/screens/docs-hosted-${vp.name}.png`, fullPage: true });
       await page.locator('#op-post-registration-verify').screenshot({ path: `test-results/screens/docs-hosted-operation-${vp.name}.png` });
+
+      await page.goto('/docs/fido2');
+      await expect(page.getByRole('heading', { level: 1, name: 'Latchkey FIDO2 API 2.0' })).toBeVisible();
+      for (const tag of ['auth', 'reg', 'tx', 'passkeys', '.well-known', 'version']) await expect(page.getByRole('heading', { level: 2, name: tag, exact: true })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 3, name: 'post /fido2/v2/tx/complete' })).toBeVisible();
+      await expect(page.locator('#op-txinit').getByText('Available', { exact: true })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `test-results/screens/docs-fido2-${vp.name}.png`, fullPage: false });
+      await page.locator('#op-txinit').scrollIntoViewIfNeeded();
+      await page.locator('#op-txinit').screenshot({ path: `test-results/screens/docs-fido2-operation-${vp.name}.png` });
     });
   }
 

@@ -7,6 +7,7 @@ import type { TOpenApiDocument } from './openapi-types';
 /** The published OpenAPI documents: id → file under docs/openapi and a one-line summary. */
 export const OPENAPI_DOCUMENTS = {
   webauthn: { file: 'webauthn.yaml', summary: 'Server-to-server passkey ceremonies under /webauthn: the WebAuthn service (enveloped and u1) and the minimal X-Api-Key API.' },
+  fido2: { file: 'fido2.yaml', summary: 'FIDO2 API 2.0 under /fido2/v2 for applications and their front ends: passkey sign-in, registration, transaction confirmation, passkey management, JWKS.' },
   hosted: { file: 'hosted.yaml', summary: 'The JSON endpoints behind the hosted sign-up, sign-in and account pages (/c/{communityId}/api).' },
 } as const;
 

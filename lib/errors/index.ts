@@ -68,6 +68,14 @@ export const ERROR_CATALOG = {
   'messaging.delivery_failed': { status: 502, message: 'The message could not be sent. Please try again later.' },
   'net.target_refused': { status: 502, message: 'The outbound call was refused: its target is not allowed.' },
   'net.request_failed': { status: 502, message: 'The outbound call failed.' },
+  // --- FIDO2 API 2.0 flows (/fido2/v2) ---
+  'fido2.origin_not_allowed': { status: 403, message: 'This origin is not allowed to use this application.' },
+  'fido2.sign_in_required': { status: 401, message: 'Sign in first: adding a passkey to an existing account, or where the application does not allow sign-up, needs a Bearer token with reg:write.' },
+  // --- transaction confirmation (002 tx/init, tx/complete; evidence for audit) ---
+  'transactions.not_found': { status: 404, message: 'Transaction not found.' },
+  'transactions.user_not_found': { status: 404, message: 'No user by this name can confirm transactions here.' },
+  'transactions.not_pending': { status: 400, message: 'This transaction was already confirmed or refused. Start a new one.' },
+  'transactions.wrong_account': { status: 403, message: 'This passkey belongs to another account than the one asked to confirm the transaction.' },
   // --- admin setup ---
   'admin.setup_link_invalid': { status: 404, message: 'This setup link is invalid, used or expired.' },
   // --- service ---

@@ -1,5 +1,6 @@
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { z } from 'zod';
+import type { TApplicationDto } from '../applications/application';
 import { deriveKey } from '../crypto/tokens';
 import type { TDb } from '../db';
 import { AppError } from '../errors';
@@ -7,20 +8,9 @@ import { parseInput } from '../errors/validation';
 import { startAuthentication } from '../passkeys/start-authentication';
 import { startRegistration } from '../passkeys/start-registration';
 import { ZUsername } from '../users/username';
-import { newFido2Session } from './discover-session';
-
-/** 002 DeviceInfo: every field optional, best effort; unknown fields ignored. */
-export const ZDeviceInfo = z.looseObject({
-  clientName: z.string().max(256).optional(),
-  clientType: z.string().max(64).optional(),
-  clientVersion: z.string().max(64).optional(),
-  deviceId: z.string().max(128).optional(),
-  osArch: z.string().max(64).optional(),
-  osName: z.string().max(128).optional(),
-  osVersion: z.string().max(64).optional(),
-  screenHeight: z.number().int().min(0).max(100_000).optional(),
-  screenWidth: z.number().int().min(0).max(100_000).optional(),
-});
+import { ZDeviceInfo } from '../devices/record-device';
+import { relyingPartyOf } from './relying-party';
+import { newSession, sessionBinding } from './session';
 
 export const ZDiscoverInput = z.object({
   deviceInfo: ZDeviceInfo.default({}),
@@ -44,8 +34,9 @@ export type TDiscoverResult = {
 /**
  * 002 mgmt "Discover passkey authentication options" (body `{deviceInfo, user, userAgent}`): an
  * application's back end asks what its user should do next, and gets the ceremony already
- * started through lib/passkeys, bound to the returned `session` and the application
- * (discover-session.ts):
+ * started through lib/passkeys, bound to the returned `session` and the application exactly as
+ * auth/init and reg/init bind theirs (session.ts), so the application's front end finishes it
+ * with `auth/complete` or `reg/complete`:
  * - a user with passkeys: authentication options listing them (`PasskeyFound`), with the time and
  *   device of the last sign-in;
  * - a user without passkeys: registration options for that user (`NoPasskeyFound`);
@@ -58,7 +49,7 @@ export type TDiscoverResult = {
 export async function discoverPasskeyOptions(options: {
   db: TDb;
   kek: Buffer;
-  application: { id: string; communityId: string; allowSignUp: boolean };
+  application: TApplicationDto;
   input: unknown;
   now?: Date;
 }): Promise<TDiscoverResult> {
@@ -71,10 +62,14 @@ export async function discoverPasskeyOptions(options: {
   });
   if (user && user.status !== 'active') throw new AppError('passkeys.user_disabled', { detail: user.id });
   if (!user && !application.allowSignUp) throw new AppError('users.not_found', { detail: `discover of unknown username, sign-up off for ${application.id}` });
-  const { session, binding } = newFido2Session(application.id);
+  const session = newSession(application.id);
+  const binding = sessionBinding(application.id, session);
+  // The relying party of the application's ceremonies (its origins); no Origin: a back-end call.
+  const rp = await relyingPartyOf({ db, app: application, browserOrigin: null });
+  const context = { deviceInfo: input.deviceInfo };
 
   if (user && user.passkeys.length > 0) {
-    const { options: authRequestOptions } = await startAuthentication({ db, communityId, username: input.user.username, decoyKey: deriveKey(options.kek, 'decoy-credentials'), binding, now: options.now });
+    const { options: authRequestOptions } = await startAuthentication({ db, communityId, username: input.user.username, decoyKey: deriveKey(options.kek, 'decoy-credentials'), binding, rp, context, now: options.now });
     const last = user.passkeys[0]!;
     return {
       matchResult: 'PasskeyFound',
@@ -86,10 +81,10 @@ export async function discoverPasskeyOptions(options: {
     };
   }
   if (user) {
-    const { options: regRequestOptions } = await startRegistration({ db, communityId, userId: user.id, binding, now: options.now });
+    const { options: regRequestOptions } = await startRegistration({ db, communityId, userId: user.id, binding, rp, context, now: options.now });
     return { matchResult: 'NoPasskeyFound', session, userId: user.id, regRequestOptions };
   }
   const signUp = { username: input.user.username, displayName: input.user.displayName ?? input.user.username };
-  const { options: regRequestOptions } = await startRegistration({ db, communityId, signUp, binding, now: options.now });
+  const { options: regRequestOptions } = await startRegistration({ db, communityId, signUp, binding, rp, context, now: options.now });
   return { matchResult: 'UserNotFound', session, regRequestOptions };
 }

@@ -8,7 +8,7 @@ import { startRegistration } from '../passkeys/start-registration';
 import { createSoftAuthenticator } from '../../e2e/support/soft-authenticator';
 import type { TFido2ManagementCaller, TFido2UserCaller } from './authenticate';
 import { discoverPasskeyOptions } from './discover';
-import { fido2SessionBinding } from './discover-session';
+import { sessionBinding } from './session';
 import { profileTargetOf } from './management';
 import { deletePasskeyByManagement, renamePasskeyByManagement } from './mgmt-passkeys';
 import { applicationOfBody } from './otp';
@@ -49,9 +49,9 @@ describe('discoverPasskeyOptions', () => {
     expect(res.authRequestOptions?.allowCredentials?.map((c) => c.id)).toEqual([(await db.passkey.findUniqueOrThrow({ where: { id: passkey.id } })).credentialId]);
     const response = auth.authenticate(res.authRequestOptions!, { origin });
     // The ceremony only completes with the same session and application.
-    await expect(finishAuthentication({ db, communityId: app.communityId, response, binding: fido2SessionBinding('other-session-value', app.id) })).rejects.toMatchObject({ code: 'passkeys.challenge_invalid' });
+    await expect(finishAuthentication({ db, communityId: app.communityId, response, binding: sessionBinding(app.id, 'other-session-value') })).rejects.toMatchObject({ code: 'passkeys.challenge_invalid' });
     const res2 = await discoverPasskeyOptions({ db, kek, application: app, input: { user: { username: 'disco' } } });
-    const ok = await finishAuthentication({ db, communityId: app.communityId, response: auth.authenticate(res2.authRequestOptions!, { origin }), binding: fido2SessionBinding(res2.session, app.id) });
+    const ok = await finishAuthentication({ db, communityId: app.communityId, response: auth.authenticate(res2.authRequestOptions!, { origin }), binding: sessionBinding(app.id, res2.session) });
     expect(ok.user.id).toBe(user.id);
   });
 
@@ -63,7 +63,7 @@ describe('discoverPasskeyOptions', () => {
     expect(fresh).toMatchObject({ matchResult: 'UserNotFound', regRequestOptions: { user: { name: 'newbie', displayName: 'New Bie' } } });
     expect(fresh.userId).toBeUndefined();
     const auth = createSoftAuthenticator();
-    const made = await finishRegistration({ db, communityId: app.communityId, response: auth.register(fresh.regRequestOptions!, { origin }), binding: fido2SessionBinding(fresh.session, app.id) });
+    const made = await finishRegistration({ db, communityId: app.communityId, response: auth.register(fresh.regRequestOptions!, { origin }), binding: sessionBinding(app.id, fresh.session) });
     expect(made).toMatchObject({ created: true, user: { username: 'newbie' } });
   });
 

@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import type { TTx } from '../db';
 import { AppError } from '../errors';
 
-export type TCeremonyKind = 'registration' | 'authentication';
+/** `transaction`: an assertion over a transaction commitment (lib/transactions), never a sign-in. */
+export type TCeremonyKind = 'registration' | 'authentication' | 'transaction';
 
 /** A fresh 32-byte challenge, base64url (WebAuthn §13.4.3: at least 16 random bytes). */
 export function newChallenge(): string {
@@ -48,6 +49,12 @@ export async function consumeCeremony(
   }
   if (row.expiresAt <= now) throw new AppError('passkeys.challenge_expired', { detail: `ceremony ${row.id} expired at ${row.expiresAt.toISOString()}` });
   return { id: row.id, userId: row.userId, data: row.data as Record<string, unknown> };
+}
+
+/** The surface data a ceremony was started with (`context` of startAuthentication / startRegistration). */
+export function ceremonyContext(ceremony: TConsumedCeremony): Record<string, unknown> {
+  const context = ceremony.data.context;
+  return context && typeof context === 'object' && !Array.isArray(context) ? (context as Record<string, unknown>) : {};
 }
 
 /** Removes expired ceremonies (housekeeping; consumption never depends on it). */

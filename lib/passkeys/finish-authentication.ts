@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { parseInput } from '../errors/validation';
 import { writeAuditEvent } from '../audit/write-audit-event';
 import { toUserDto, type TUserDto } from '../users/username';
-import { assertCeremonyBinding, consumeCeremony, type TCeremonyBinding } from './ceremony';
+import { assertCeremonyBinding, ceremonyContext, consumeCeremony, type TCeremonyBinding } from './ceremony';
 import { assertCrossOriginAllowed, readClientData } from './client-data';
 import { assertAaguidAllowed, loadRpSettings, withRpOverride, type TRpOverride } from './rp';
 import { ZAuthenticationResponse } from './response-schemas';
@@ -20,11 +20,18 @@ export type TAuthenticationResult = {
   authTime: Date;
 };
 
+/** What `onVerified` is handed: the result, and the surface data the ceremony was started with. */
+export type TVerifiedAuthentication = { result: TAuthenticationResult; context: Record<string, unknown> };
+
 /**
  * Completes an authentication ceremony (WebAuthn §7.2): consumes the challenge first, finds the
  * passkey in this community only, checks user handle, cross-origin rules, AAGUID policy and the
  * signature, rejects a sign-counter regression (§6.1.1; a counter of 0 from synced passkeys is
  * fine), then stores counter, backup flags and last use with the audit event in one transaction.
+ *
+ * A transaction confirmation passes `kind: 'transaction'` and the `expectedChallenge` (its
+ * commitment): that ceremony is consumed whatever the client data names, and an assertion over
+ * any other challenge is refused — the same checks, no second verification path.
  * @throws AppError `request.validation_failed`, `passkeys.challenge_invalid`, `passkeys.challenge_expired`,
  *   `passkeys.unknown_credential`, `passkeys.verification_failed`, `passkeys.authenticator_not_allowed`,
  *   `passkeys.user_disabled`, `tenancy.community_not_found`
@@ -37,6 +44,18 @@ export async function finishAuthentication(options: {
   binding?: TCeremonyBinding;
   /** Relying party for this ceremony instead of the community's (the finish call must pass the same). */
   rp?: TRpOverride;
+  /** The kind the ceremony was started with (default `authentication`). */
+  kind?: 'authentication' | 'transaction';
+  /**
+   * The challenge (base64url) this response must answer. The ceremony is looked up and consumed
+   * by it rather than by the challenge in the client data, which must then be the same.
+   */
+  expectedChallenge?: string;
+  /**
+   * Runs inside the transaction that stores the new counter and the audit event, so a surface's
+   * own records (a device, a transaction's evidence) commit or roll back with them.
+   */
+  onVerified?: (tx: TTx, verified: TVerifiedAuthentication) => Promise<void>;
   meta?: TRequestMeta;
   now?: Date;
 }): Promise<TAuthenticationResult> {
@@ -47,8 +66,13 @@ export async function finishAuthentication(options: {
   try {
     const response = parseInput(ZAuthenticationResponse, options.response);
     const clientData = readClientData(response.response.clientDataJSON);
-    const ceremony = await consumeCeremony(db, { communityId, kind: 'authentication', challenge: clientData.challenge, now });
+    const kind = options.kind ?? 'authentication';
+    const challenge = options.expectedChallenge ?? clientData.challenge;
+    const ceremony = await consumeCeremony(db, { communityId, kind, challenge, now });
     assertCeremonyBinding(ceremony, options.binding);
+    // §7.2 step 12: the client data must carry the challenge of this ceremony (also checked by
+    // the library; refused here first, before anything else is looked at).
+    if (clientData.challenge !== challenge) throw new AppError('passkeys.verification_failed', { detail: `client data answers another challenge than ceremony ${ceremony.id}` });
     const rp = withRpOverride(await loadRpSettings(db, communityId), options.rp);
     assertCrossOriginAllowed(rp, clientData);
 
@@ -102,6 +126,15 @@ export async function finishAuthentication(options: {
       throw new AppError('passkeys.verification_failed', { detail: 'backup eligibility (BE) changed since registration' });
     }
 
+    const amr = ['pop', info.credentialBackedUp ? 'swk' : 'hwk', ...(info.userVerified ? ['user', 'mfa'] : [])];
+    const result: TAuthenticationResult = {
+      user: toUserDto(passkey.user),
+      tenantId: rp.tenantId,
+      passkey: { id: passkey.id, credentialId: passkey.credentialId, aaguid: passkey.aaguid, synced: info.credentialBackedUp },
+      userVerified: info.userVerified,
+      amr,
+      authTime: now,
+    };
     await db.$transaction(async (tx: TTx) => {
       // Compare-and-set on the counter: of two concurrent assertions with one counter value,
       // only one is accepted.
@@ -119,19 +152,11 @@ export async function finishAuthentication(options: {
         subject: passkey.id,
         ip: options.meta?.ip,
         userAgent: options.meta?.userAgent,
-        detail: { aaguid: passkey.aaguid, userVerified: info.userVerified, synced: info.credentialBackedUp, counter: info.newCounter },
+        detail: { aaguid: passkey.aaguid, userVerified: info.userVerified, synced: info.credentialBackedUp, counter: info.newCounter, ...(kind === 'authentication' ? {} : { kind }) },
       });
+      await options.onVerified?.(tx, { result, context: ceremonyContext(ceremony) });
     });
-
-    const amr = ['pop', info.credentialBackedUp ? 'swk' : 'hwk', ...(info.userVerified ? ['user', 'mfa'] : [])];
-    return {
-      user: toUserDto(passkey.user),
-      tenantId: rp.tenantId,
-      passkey: { id: passkey.id, credentialId: passkey.credentialId, aaguid: passkey.aaguid, synced: info.credentialBackedUp },
-      userVerified: info.userVerified,
-      amr,
-      authTime: now,
-    };
+    return result;
   } catch (e) {
     const counter = e instanceof AppError && e.detail?.startsWith('sign counter regression');
     await auditFailure(db, { type: counter ? 'passkeys.counter_regression' : 'passkeys.authentication_failed', communityId, actor, subject, error: e, meta: options.meta });

@@ -1,14 +1,15 @@
 import { MetadataService, verifyRegistrationResponse } from '@simplewebauthn/server';
 import { decodeAttestationObject, decodeCredentialPublicKey } from '@simplewebauthn/server/helpers';
+import { z } from 'zod';
 import type { TTx, TDb } from '../db';
 import { AppError } from '../errors';
 import { parseInput } from '../errors/validation';
 import { writeAuditEvent } from '../audit/write-audit-event';
 import { resolveAuthenticator } from '../metadata/resolve-authenticator';
 import { toUserDto, type TUserDto } from '../users/username';
-import { assertCeremonyBinding, consumeCeremony, type TCeremonyBinding } from './ceremony';
+import { assertCeremonyBinding, ceremonyContext, consumeCeremony, type TCeremonyBinding } from './ceremony';
 import { assertCrossOriginAllowed, readClientData } from './client-data';
-import { toPasskeyDto, type TPasskeyDto } from './passkey-dto';
+import { PASSKEY_NAME_MAX, toPasskeyDto, type TPasskeyDto } from './passkey-dto';
 import { assertAaguidAllowed, loadRpSettings, withRpOverride, type TRpOverride } from './rp';
 import { ZRegistrationResponse } from './response-schemas';
 import type { TPendingUser } from './start-registration';
@@ -26,6 +27,11 @@ function attestationTrust(fmt: string, attestationObject: Parameters<typeof deco
   if (!x5c || x5c.length === 0) return 'self';
   return trustedByMetadata ? 'trusted' : 'basic';
 }
+
+/** What `onRegistered` is handed: the result, and the surface data the ceremony was started with. */
+export type TRegistered = { result: { user: TUserDto; passkey: TPasskeyDto; created: boolean }; context: Record<string, unknown> };
+
+const ZName = z.string().trim().min(1).max(PASSKEY_NAME_MAX).optional();
 
 /**
  * Completes a registration ceremony (WebAuthn §7.1): consumes the challenge, checks the
@@ -49,12 +55,20 @@ export async function finishRegistration(options: {
   binding?: TCeremonyBinding;
   /** Relying party for this ceremony instead of the community's (the finish call must pass the same). */
   rp?: TRpOverride;
+  /** The passkey's name instead of its authenticator's (e.g. the 002 `passkeyName`). */
+  name?: string;
+  /**
+   * Runs inside the transaction that creates the passkey (and the account) with its audit event,
+   * so a surface's own records (a device) commit or roll back with them.
+   */
+  onRegistered?: (tx: TTx, registered: TRegistered) => Promise<void>;
   meta?: TRequestMeta;
   now?: Date;
 }): Promise<{ user: TUserDto; passkey: TPasskeyDto; created: boolean }> {
   const { db, communityId } = options;
   const now = options.now ?? new Date();
   try {
+    const name = parseInput(ZName, options.name);
     const response = parseInput(ZRegistrationResponse, options.response);
     const clientData = readClientData(response.response.clientDataJSON);
     const ceremony = await consumeCeremony(db, { communityId, kind: 'registration', challenge: clientData.challenge, now });
@@ -75,6 +89,9 @@ export async function finishRegistration(options: {
         expectedOrigin: rp.origins,
         expectedRPID: rp.rpId,
         requireUserVerification: rp.userVerification === 'required',
+        // Conditional create (startRegistration `mediation`): the browser may create the passkey
+        // without the user's gesture, so UP can be 0 (WebAuthn L3 §5.1.3); nothing else changes.
+        requireUserPresence: ceremony.data.mediation !== 'conditional',
         supportedAlgorithmIDs: rp.algorithms,
       });
     } catch (e) {
@@ -125,7 +142,7 @@ export async function finishRegistration(options: {
           userVerified: info.userVerified,
           attestationFormat: info.fmt,
           attestationTrust: trust,
-          name: provider.name ?? 'Passkey',
+          name: name ?? provider.name ?? 'Passkey',
           createdAt: now,
           // A sign-up signs the user in with this passkey: that is its first use.
           lastUsedAt: pending ? now : null,
@@ -142,7 +159,9 @@ export async function finishRegistration(options: {
         userAgent: options.meta?.userAgent,
         detail: { aaguid: info.aaguid, fmt: info.fmt, trust, alg, synced: info.credentialBackedUp },
       });
-      return { user: toUserDto(user), passkey: toPasskeyDto(row, provider), created: Boolean(pending) };
+      const result = { user: toUserDto(user), passkey: toPasskeyDto(row, provider), created: Boolean(pending) };
+      await options.onRegistered?.(tx, { result, context: ceremonyContext(ceremony) });
+      return result;
     });
   } catch (e) {
     await auditFailure(db, { type: 'passkeys.registration_failed', communityId, actor: options.userId ? `user:${options.userId}` : 'anonymous', error: e, meta: options.meta });

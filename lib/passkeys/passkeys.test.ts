@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDb, TEST_PROVIDERS } from '../db/test-db';
 import type { TDb } from '../db';
@@ -288,6 +289,124 @@ describe.each(TEST_PROVIDERS)('passkey ceremonies on %s', (provider) => {
       await db.user.update({ where: { id: result.user.id }, data: { status: 'disabled' } });
       const { response } = await signIn(auth);
       await expect(finishAuthentication({ db, communityId, response })).rejects.toMatchObject({ code: 'passkeys.user_disabled', status: 403 });
+    });
+  });
+
+  describe('surface extensions (transactions, conditional create, hooks)', () => {
+    const commitment = (text: string) => new Uint8Array(crypto.createHash('sha256').update(text).digest());
+
+    it('runs a transaction ceremony over a given challenge for a resolved user, listing no credentials', async () => {
+      const auth = createSoftAuthenticator();
+      const { result } = await signUp(auth);
+      const bytes = commitment(`pay 10 EUR ${n}`);
+      const { options } = await startAuthentication({ db, communityId, decoyKey, kind: 'transaction', challenge: bytes, userId: result.user.id, ttlMs: 60_000, context: { txId: 'tx-1' } });
+      expect(options.challenge).toBe(Buffer.from(bytes).toString('base64url'));
+      expect(options.allowCredentials).toEqual([]);
+      const ceremony = await db.ceremony.findUniqueOrThrow({ where: { challenge: options.challenge } });
+      expect(ceremony).toMatchObject({ kind: 'transaction', userId: result.user.id });
+      expect(ceremony.expiresAt.getTime() - ceremony.createdAt.getTime()).toBe(60_000);
+      const response = auth.authenticate(options, { origin: ORIGIN });
+      const seen: unknown[] = [];
+      const ok = await finishAuthentication({
+        db,
+        communityId,
+        response,
+        kind: 'transaction',
+        expectedChallenge: options.challenge,
+        onVerified: async (tx, verified) => {
+          seen.push(verified.context, await tx.passkey.count({ where: { id: result.passkey.id, signCount: 1 } }));
+        },
+      });
+      expect(ok.user.id).toBe(result.user.id);
+      // The hook ran inside the transaction: it already saw the new counter.
+      expect(seen).toEqual([{ txId: 'tx-1' }, 1]);
+      expect(await db.auditEvent.count({ where: { type: 'passkeys.authenticated', subject: result.passkey.id } })).toBe(1);
+    });
+
+    it('keeps transactions and sign-ins apart, and refuses an assertion over another challenge', async () => {
+      const auth = createSoftAuthenticator();
+      const { result } = await signUp(auth);
+      // A sign-in cannot finish a transaction ceremony …
+      const tx1 = await startAuthentication({ db, communityId, decoyKey, kind: 'transaction', challenge: commitment(`a${n}`), userId: result.user.id });
+      await expect(finishAuthentication({ db, communityId, response: auth.authenticate(tx1.options, { origin: ORIGIN }) })).rejects.toMatchObject({ code: 'passkeys.challenge_invalid' });
+      // … nor a transaction a sign-in ceremony.
+      const login = await startAuthentication({ db, communityId, decoyKey });
+      await expect(finishAuthentication({ db, communityId, kind: 'transaction', response: auth.authenticate(login.options, { origin: ORIGIN }) })).rejects.toMatchObject({ code: 'passkeys.challenge_invalid' });
+      // An assertion over a tampered commitment consumes the expected ceremony and is refused.
+      const tx2 = await startAuthentication({ db, communityId, decoyKey, kind: 'transaction', challenge: commitment(`b${n}`), userId: result.user.id });
+      const tampered = auth.authenticate(tx2.options, { origin: ORIGIN, challenge: Buffer.from(commitment('tampered')).toString('base64url') });
+      const before = await db.passkey.findUniqueOrThrow({ where: { id: result.passkey.id } });
+      await expect(finishAuthentication({ db, communityId, kind: 'transaction', expectedChallenge: tx2.options.challenge, response: tampered })).rejects.toMatchObject({ code: 'passkeys.verification_failed' });
+      const honest = auth.authenticate(tx2.options, { origin: ORIGIN });
+      await expect(finishAuthentication({ db, communityId, kind: 'transaction', expectedChallenge: tx2.options.challenge, response: honest })).rejects.toMatchObject({ code: 'passkeys.challenge_invalid' });
+      expect(await db.passkey.findUniqueOrThrow({ where: { id: result.passkey.id } })).toEqual(before);
+    });
+
+    it('accepts only the resolved user’s passkey in a transaction, and rolls back when the hook fails', async () => {
+      const alice = createSoftAuthenticator();
+      const bob = createSoftAuthenticator();
+      const a = await signUp(alice);
+      const b = await signUp(bob);
+      const { options } = await startAuthentication({ db, communityId, decoyKey, kind: 'transaction', challenge: commitment(`c${n}`), userId: a.result.user.id });
+      await expect(finishAuthentication({ db, communityId, kind: 'transaction', expectedChallenge: options.challenge, response: bob.authenticate(options, { origin: ORIGIN }) })).rejects.toMatchObject({ code: 'passkeys.verification_failed' });
+      const again = await startAuthentication({ db, communityId, decoyKey, kind: 'transaction', challenge: commitment(`d${n}`), userId: b.result.user.id });
+      const before = await db.passkey.findUniqueOrThrow({ where: { id: b.result.passkey.id } });
+      const failing = finishAuthentication({
+        db,
+        communityId,
+        kind: 'transaction',
+        expectedChallenge: again.options.challenge,
+        response: bob.authenticate(again.options, { origin: ORIGIN }),
+        onVerified: async () => {
+          throw new Error('evidence could not be stored');
+        },
+      });
+      await expect(failing).rejects.toThrow('evidence could not be stored');
+      expect(await db.passkey.findUniqueOrThrow({ where: { id: b.result.passkey.id } })).toEqual(before);
+    });
+
+    it('asks for a security key, names the passkey as told, and hands the context to onRegistered', async () => {
+      const { options } = await startRegistration({ db, communityId, signUp: { username: `sk${++n}`, displayName: 'S' }, preferredAuthenticator: 'securityKey', context: { device: 'd-1' } });
+      expect(options.authenticatorSelection).toMatchObject({ authenticatorAttachment: 'cross-platform', residentKey: 'required' });
+      expect(options.hints).toEqual(['security-key']);
+      const seen: unknown[] = [];
+      const done = await finishRegistration({
+        db,
+        communityId,
+        response: createSoftAuthenticator({ attachment: 'cross-platform' }).register(options, { origin: ORIGIN }),
+        name: ' YubiKey 5 ',
+        onRegistered: async (tx, registered) => {
+          seen.push(registered.context, await tx.passkey.count({ where: { id: registered.result.passkey.id } }));
+        },
+      });
+      expect(done.passkey.name).toBe('YubiKey 5');
+      expect(seen).toEqual([{ device: 'd-1' }, 1]);
+      await expect(finishRegistration({ db, communityId, response: {}, name: 'x'.repeat(65) })).rejects.toMatchObject({ code: 'request.validation_failed' });
+    });
+
+    it('accepts a response without user presence only for conditional create', async () => {
+      const plain = await startRegistration({ db, communityId, signUp: { username: `up${++n}`, displayName: 'U' } });
+      const users = await db.user.count();
+      await expect(finishRegistration({ db, communityId, response: createSoftAuthenticator().register(plain.options, { origin: ORIGIN, flags: { up: false } }) })).rejects.toMatchObject({ code: 'passkeys.verification_failed' });
+      expect(await db.user.count()).toBe(users);
+      const conditional = await startRegistration({ db, communityId, signUp: { username: `cc${++n}`, displayName: 'C' }, mediation: 'conditional' });
+      await expect(finishRegistration({ db, communityId, response: createSoftAuthenticator().register(conditional.options, { origin: ORIGIN, flags: { up: false } }) })).resolves.toMatchObject({ created: true });
+    });
+
+    it('rolls a registration back when onRegistered fails', async () => {
+      const users = await db.user.count();
+      const passkeys = await db.passkey.count();
+      const { options } = await startRegistration({ db, communityId, signUp: { username: `rb${++n}`, displayName: 'R' } });
+      const failing = finishRegistration({
+        db,
+        communityId,
+        response: createSoftAuthenticator().register(options, { origin: ORIGIN }),
+        onRegistered: async () => {
+          throw new Error('device could not be stored');
+        },
+      });
+      await expect(failing).rejects.toThrow('device could not be stored');
+      expect({ users: await db.user.count(), passkeys: await db.passkey.count() }).toEqual({ users, passkeys });
     });
   });
 

@@ -31,6 +31,17 @@ export async function startRegistration(options: {
   binding?: TCeremonyBinding;
   /** Relying party for this ceremony instead of the community's (the finish call must pass the same). */
   rp?: TRpOverride;
+  /** `securityKey`: ask for a roaming authenticator (hint `security-key`, attachment cross-platform). */
+  preferredAuthenticator?: 'securityKey';
+  /**
+   * `conditional`: the options are for conditional create (WebAuthn L3 §5.1.3, `mediation:
+   * "conditional"`): the browser may create the passkey without a prompt, right after the user
+   * signed in with a password manager, so the response can lack user presence (UP) and
+   * finishRegistration then does not require it. User verification stays as the community says.
+   */
+  mediation?: 'conditional';
+  /** Surface data kept with the ceremony and handed back by finishRegistration's `onRegistered`. */
+  context?: Record<string, unknown>;
   now?: Date;
 }): Promise<{ options: PublicKeyCredentialCreationOptionsJSON }> {
   const { db, communityId } = options;
@@ -67,8 +78,15 @@ export async function startRegistration(options: {
     excludeCredentials: exclude,
     authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification: rp.userVerification },
     supportedAlgorithmIDs: rp.algorithms,
+    preferredAuthenticatorType: options.preferredAuthenticator,
   });
   const pending: TPendingUser | undefined = user.id ? undefined : { username: user.username, displayName: user.displayName, userHandle: user.userHandle };
-  await createCeremony(db, { communityId, userId: user.id, kind: 'registration', challenge: creation.challenge, ttlMs: rp.timeoutMs, data: { ...(pending ? { pendingUser: pending } : {}), ...(options.binding ? { binding: options.binding } : {}) }, now: options.now });
+  const data = {
+    ...(pending ? { pendingUser: pending } : {}),
+    ...(options.binding ? { binding: options.binding } : {}),
+    ...(options.mediation ? { mediation: options.mediation } : {}),
+    ...(options.context ? { context: options.context } : {}),
+  };
+  await createCeremony(db, { communityId, userId: user.id, kind: 'registration', challenge: creation.challenge, ttlMs: rp.timeoutMs, data, now: options.now });
   return { options: creation };
 }

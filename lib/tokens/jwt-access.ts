@@ -1,9 +1,10 @@
-import { decodeJwt } from 'jose';
+import { decodeJwt, type JWK } from 'jose';
 import { z } from 'zod';
 import type { TTx } from '../db';
 import { AppError } from '../errors';
 import { communityIssuer } from './proof-of-authentication';
 import { signCommunityJwt, verifyCommunityJwt } from './community-jwt';
+import { ensureSigningKey } from './signing-keys';
 
 /** The grants of the FIDO2 API 2.0 (WIRE-NOTES §2, OpenAPI `mgmt/grant`). */
 export const FIDO2_SCOPES = ['passkey:read', 'passkey:write', 'profile:read', 'profile:write', 'reg:write', 'auth:write'] as const;
@@ -35,7 +36,9 @@ export type TJwtAccessClaims = {
  * Issues a jwtAccess token (WIRE-NOTES §2): ES256 with the community's signing key (JWKS at
  * /fido2/v2/.well-known/jwks.json), `aud` = the application, `sub` = the user, the granted
  * `scopes`, and `tokenType: "jwtAccess"`. The lifetime is the application's `tokenTtlSeconds`.
- * @throws AppError `service.internal` when the community has no signing key
+ * A community gets its signing key with its first token (only the default community's is made
+ * at bootstrap); two first tokens at once may make two keys, which is harmless: both are
+ * published.
  */
 export async function issueJwtAccess(options: {
   db: TTx;
@@ -50,6 +53,7 @@ export async function issueJwtAccess(options: {
   now?: Date;
 }): Promise<string> {
   const { app } = options;
+  await ensureSigningKey(options.db, options.kek, app.communityId);
   return signCommunityJwt({
     db: options.db,
     kek: options.kek,
@@ -110,4 +114,20 @@ export async function verifyJwtAccess(options: { db: TTx; token: string; origin:
   if (!claims.success) throw new AppError('auth.unauthenticated', { detail: 'jwtAccess claims malformed' });
   const c = claims.data;
   return { appId: app.id, communityId: app.communityId, sub: c.sub, username: c.username, credId: c.credID, scopes: c.scopes, iat: c.iat, exp: c.exp, raw: payload as Record<string, unknown> };
+}
+
+/**
+ * The JWKS of `/fido2/v2/.well-known/jwks.json`: the public keys of every community that has an
+ * active application, i.e. every key a live jwtAccess can be signed with (active and retired
+ * keys, so issued tokens keep verifying until they expire). Key ids are unique across the
+ * service, so a verifier picks the key by the token's `kid`; it must still check `iss` and `aud`
+ * (its application id), since one document serves every application.
+ */
+export async function getJwtAccessJwks(options: { db: TTx }): Promise<{ keys: Array<JWK & { key_ops: string[] }> }> {
+  const rows = await options.db.signingKey.findMany({
+    where: { community: { applications: { some: { status: 'active' } } } },
+    select: { publicJwk: true },
+    orderBy: [{ createdAt: 'asc' }, { kid: 'asc' }],
+  });
+  return { keys: rows.map((r) => ({ ...(r.publicJwk as JWK), key_ops: ['verify'] })) };
 }

@@ -1,5 +1,5 @@
 import { profileTargetOf } from '@/lib/fido2-api/management';
-import { fido2UserOrManagementRoute } from '@/lib/http/fido2-route';
+import { fido2Preflight, fido2UserOrManagementRoute } from '@/lib/http/fido2-route';
 import { deleteUser } from '@/lib/users/delete-user';
 
 type P = { id: string };
@@ -10,3 +10,4 @@ export const DELETE = fido2UserOrManagementRoute<P>(['profile:write'], async ({ 
   await deleteUser({ db, communityId: target.communityId, userId: target.userId, actor: target.actor, meta });
   return new Response(null, { status: 204 });
 });
+export const OPTIONS = fido2Preflight;

@@ -1,6 +1,6 @@
 import { applicationOfBody, ZOtpRequestBody } from '@/lib/fido2-api/otp';
 import { parseInput } from '@/lib/errors/validation';
-import { fido2PublicRoute } from '@/lib/http/fido2-route';
+import { fido2Preflight, fido2PublicRoute } from '@/lib/http/fido2-route';
 import { requestOtpByMessage } from '@/lib/otp/request-otp-by-message';
 
 // 002 `POST auth/otp/sms`: 204 whether or not the user and a verified address exist (no enumeration).
@@ -11,3 +11,4 @@ export const POST = fido2PublicRoute(async ({ db, kek, otp, messaging, defer, me
   await requestOtpByMessage({ db, kek: kek(), settings: otp, messaging: messaging(), application, channel: 'sms', login: input.user.username, defer, meta });
   return new Response(null, { status: 204 });
 });
+export const OPTIONS = fido2Preflight;

@@ -1,5 +1,5 @@
 import { profileTargetOf } from '@/lib/fido2-api/management';
-import { fido2UserOrManagementRoute } from '@/lib/http/fido2-route';
+import { fido2Preflight, fido2UserOrManagementRoute } from '@/lib/http/fido2-route';
 import { removeEmail } from '@/lib/users/remove-email';
 import { updateEmail } from '@/lib/users/update-email';
 
@@ -16,3 +16,4 @@ export const DELETE = fido2UserOrManagementRoute<P>(['profile:write'], async ({ 
   await removeEmail({ db, target: profileTargetOf(caller, params.id), input: await readBody(), meta });
   return new Response(null, { status: 204 });
 });
+export const OPTIONS = fido2Preflight;

@@ -1,5 +1,5 @@
 import { profileTargetOf } from '@/lib/fido2-api/management';
-import { fido2UserOrManagementRoute } from '@/lib/http/fido2-route';
+import { fido2Preflight, fido2UserOrManagementRoute } from '@/lib/http/fido2-route';
 import { removePhone } from '@/lib/users/remove-phone';
 import { updatePhone } from '@/lib/users/update-phone';
 
@@ -16,3 +16,4 @@ export const DELETE = fido2UserOrManagementRoute<P>(['profile:write'], async ({ 
   await removePhone({ db, target: profileTargetOf(caller, params.id), meta });
   return new Response(null, { status: 204 });
 });
+export const OPTIONS = fido2Preflight;

@@ -1,5 +1,5 @@
 import { applicationOfBody } from '@/lib/fido2-api/otp';
-import { fido2PublicRoute } from '@/lib/http/fido2-route';
+import { fido2Preflight, fido2PublicRoute } from '@/lib/http/fido2-route';
 import { verifyContact } from '@/lib/users/verify-contact';
 
 // 002 `POST profile/email/verify`: `{authCode, username, app}` completes a email change.
@@ -9,3 +9,4 @@ export const POST = fido2PublicRoute(async ({ db, kek, meta, readBody }) => {
   await verifyContact({ db, kek: kek(), application, kind: 'email', input: body, meta });
   return new Response(null, { status: 204 });
 });
+export const OPTIONS = fido2Preflight;

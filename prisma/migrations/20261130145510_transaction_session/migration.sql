@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "TransactionConfirmation" ADD COLUMN "expiresAt" DATETIME;
+ALTER TABLE "TransactionConfirmation" ADD COLUMN "sessionHash" TEXT;
