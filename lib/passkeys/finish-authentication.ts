@@ -6,7 +6,7 @@ import { writeAuditEvent } from '../audit/write-audit-event';
 import { toUserDto, type TUserDto } from '../users/username';
 import { assertCeremonyBinding, consumeCeremony, type TCeremonyBinding } from './ceremony';
 import { assertCrossOriginAllowed, readClientData } from './client-data';
-import { assertAaguidAllowed, loadRpSettings, withRpOverride, type TRpOverride } from './rp';
+import { assertAaguidAllowed, loadRpSettings, withRpOverride, type TRpOverride, type TRealm } from './rp';
 import { ZAuthenticationResponse } from './response-schemas';
 import { auditFailure, type TRequestMeta } from './audit-failure';
 
@@ -37,6 +37,8 @@ export async function finishAuthentication(options: {
   binding?: TCeremonyBinding;
   /** Relying party for this ceremony instead of the community's (the finish call must pass the same). */
   rp?: TRpOverride;
+  /** The kind of community (default `users`; lib/admin passes `console`). */
+  realm?: TRealm;
   meta?: TRequestMeta;
   now?: Date;
 }): Promise<TAuthenticationResult> {
@@ -49,7 +51,7 @@ export async function finishAuthentication(options: {
     const clientData = readClientData(response.response.clientDataJSON);
     const ceremony = await consumeCeremony(db, { communityId, kind: 'authentication', challenge: clientData.challenge, now });
     assertCeremonyBinding(ceremony, options.binding);
-    const rp = withRpOverride(await loadRpSettings(db, communityId), options.rp);
+    const rp = withRpOverride(await loadRpSettings(db, communityId, options.realm), options.rp);
     assertCrossOriginAllowed(rp, clientData);
 
     // Scoped to the community: a credential registered elsewhere is simply unknown here.

@@ -9,7 +9,7 @@ import { toUserDto, type TUserDto } from '../users/username';
 import { assertCeremonyBinding, consumeCeremony, type TCeremonyBinding } from './ceremony';
 import { assertCrossOriginAllowed, readClientData } from './client-data';
 import { toPasskeyDto, type TPasskeyDto } from './passkey-dto';
-import { assertAaguidAllowed, loadRpSettings, withRpOverride, type TRpOverride } from './rp';
+import { assertAaguidAllowed, loadRpSettings, withRpOverride, type TRpOverride, type TRealm } from './rp';
 import { ZRegistrationResponse } from './response-schemas';
 import type { TPendingUser } from './start-registration';
 import { auditFailure, type TRequestMeta } from './audit-failure';
@@ -49,6 +49,14 @@ export async function finishRegistration(options: {
   binding?: TCeremonyBinding;
   /** Relying party for this ceremony instead of the community's (the finish call must pass the same). */
   rp?: TRpOverride;
+  /** The kind of community (default `users`; lib/admin passes `console`). */
+  realm?: TRealm;
+  /**
+   * A step that must commit with the new passkey (and account) or not at all, e.g. lib/admin
+   * consuming a setup link and creating the Admin row. Runs last in the registration's
+   * transaction; throwing rolls the account and the passkey back.
+   */
+  inTransaction?: (tx: TTx, registered: { user: TUserDto; passkeyId: string; created: boolean }) => Promise<void>;
   meta?: TRequestMeta;
   now?: Date;
 }): Promise<{ user: TUserDto; passkey: TPasskeyDto; created: boolean }> {
@@ -64,7 +72,7 @@ export async function finishRegistration(options: {
     if ((ceremony.userId ?? undefined) !== expectedUserId || (!ceremony.userId && !pending)) {
       throw new AppError('passkeys.challenge_invalid', { detail: `ceremony ${ceremony.id} belongs to another user` });
     }
-    const rp = withRpOverride(await loadRpSettings(db, communityId), options.rp);
+    const rp = withRpOverride(await loadRpSettings(db, communityId, options.realm), options.rp);
     assertCrossOriginAllowed(rp, clientData);
 
     let verification;
@@ -142,6 +150,7 @@ export async function finishRegistration(options: {
         userAgent: options.meta?.userAgent,
         detail: { aaguid: info.aaguid, fmt: info.fmt, trust, alg, synced: info.credentialBackedUp },
       });
+      await options.inTransaction?.(tx, { user: toUserDto(user), passkeyId: row.id, created: Boolean(pending) });
       return { user: toUserDto(user), passkey: toPasskeyDto(row, provider), created: Boolean(pending) };
     });
   } catch (e) {

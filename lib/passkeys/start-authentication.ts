@@ -3,7 +3,7 @@ import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJS
 import type { TTx } from '../db';
 import { ZUsername } from '../users/username';
 import { createCeremony, newChallenge, type TCeremonyBinding } from './ceremony';
-import { loadRpSettings, withRpOverride, type TRpOverride } from './rp';
+import { loadRpSettings, withRpOverride, type TRpOverride, type TRealm } from './rp';
 
 /**
  * Starts an authentication ceremony (WebAuthn §7.2). Without a username it is usernameless
@@ -24,10 +24,12 @@ export async function startAuthentication(options: {
   binding?: TCeremonyBinding;
   /** Relying party for this ceremony instead of the community's (the finish call must pass the same). */
   rp?: TRpOverride;
+  /** The kind of community (default `users`; lib/admin passes `console`). */
+  realm?: TRealm;
   now?: Date;
 }): Promise<{ options: PublicKeyCredentialRequestOptionsJSON }> {
   const { db, communityId } = options;
-  const rp = withRpOverride(await loadRpSettings(db, communityId), options.rp);
+  const rp = withRpOverride(await loadRpSettings(db, communityId, options.realm), options.rp);
   let user: { id: string; passkeys: { credentialId: string; transports: unknown }[] } | null = null;
   const username = options.username === undefined ? undefined : ZUsername.safeParse(options.username);
   if (username?.success) {
