@@ -14,6 +14,11 @@ import { ZRegistrationResponse } from './response-schemas';
 import type { TPendingUser } from './start-registration';
 import { auditFailure, type TRequestMeta } from './audit-failure';
 
+/** Prisma's unique-constraint violation (P2002). */
+function isUniqueViolation(e: unknown): boolean {
+  return (e as { code?: unknown } | null)?.code === 'P2002';
+}
+
 /** COSE key parameter 3 is `alg` (RFC 9052 §7.1). */
 const COSE_ALG = 3;
 
@@ -114,31 +119,41 @@ export async function finishRegistration(options: {
       if (pending) {
         const taken = await tx.user.findUnique({ where: { communityId_username: { communityId, username: pending.username } }, select: { id: true } });
         if (taken) throw new AppError('passkeys.username_taken', { detail: pending.username });
-        user = await tx.user.create({ data: { communityId, username: pending.username, displayName: pending.displayName, userHandle: pending.userHandle }, select: { id: true, username: true, displayName: true } });
+        // A concurrent sign-up with the same name can commit between the check and the insert: the
+        // unique index then refuses it, which is the same answer.
+        user = await tx.user
+          .create({ data: { communityId, username: pending.username, displayName: pending.displayName, userHandle: pending.userHandle }, select: { id: true, username: true, displayName: true } })
+          .catch((e: unknown) => {
+            throw isUniqueViolation(e) ? new AppError('passkeys.username_taken', { detail: pending.username, cause: e }) : e;
+          });
       } else {
         user = await tx.user.findFirstOrThrow({ where: { id: ceremony.userId!, communityId }, select: { id: true, username: true, displayName: true } });
       }
-      const row = await tx.passkey.create({
-        data: {
-          communityId,
-          userId: user.id,
-          credentialId,
-          publicKey: Buffer.from(info.credential.publicKey).toString('base64url'),
-          alg,
-          signCount: info.credential.counter,
-          transports: (info.credential.transports ?? response.response.transports ?? []) as string[],
-          aaguid: info.aaguid,
-          backupEligible: info.credentialDeviceType === 'multiDevice',
-          backupState: info.credentialBackedUp,
-          userVerified: info.userVerified,
-          attestationFormat: info.fmt,
-          attestationTrust: trust,
-          name: provider.name ?? 'Passkey',
-          createdAt: now,
-          // A sign-up signs the user in with this passkey: that is its first use.
-          lastUsedAt: pending ? now : null,
-        },
-      });
+      const row = await tx.passkey
+        .create({
+          data: {
+            communityId,
+            userId: user.id,
+            credentialId,
+            publicKey: Buffer.from(info.credential.publicKey).toString('base64url'),
+            alg,
+            signCount: info.credential.counter,
+            transports: (info.credential.transports ?? response.response.transports ?? []) as string[],
+            aaguid: info.aaguid,
+            backupEligible: info.credentialDeviceType === 'multiDevice',
+            backupState: info.credentialBackedUp,
+            userVerified: info.userVerified,
+            attestationFormat: info.fmt,
+            attestationTrust: trust,
+            name: provider.name ?? 'Passkey',
+            createdAt: now,
+            // A sign-up signs the user in with this passkey: that is its first use.
+            lastUsedAt: pending ? now : null,
+          },
+        })
+        .catch((e: unknown) => {
+          throw isUniqueViolation(e) ? new AppError('passkeys.credential_exists', { detail: credentialId, cause: e }) : e;
+        });
       await writeAuditEvent(tx, {
         type: pending ? 'passkeys.signed_up' : 'passkeys.registered',
         actor: `user:${user.id}`,
