@@ -98,13 +98,17 @@ export async function resolveAdminSession(options: { db: TTx; token: string | un
   };
 }
 
-/** Revokes the console session of a handle (sign-out). Idempotent: false when there was nothing to revoke. */
-export async function revokeAdminSession(options: { db: TDb; token: string | undefined; meta?: TRequestMeta; now?: Date }): Promise<boolean> {
-  if (!options.token || options.token.length > 128) return false;
+/**
+ * Revokes a console session (sign-out), found by its handle (next-auth's signOut event) or by its
+ * id (the console's sign-out endpoint, after resolveAdminSession). Idempotent: false when there
+ * was nothing to revoke.
+ */
+export async function revokeAdminSession(options: { db: TDb; token?: string; sessionId?: string; meta?: TRequestMeta; now?: Date }): Promise<boolean> {
+  const where = options.sessionId ? { id: options.sessionId } : options.token && options.token.length <= 128 ? { tokenHash: hashSecret(options.token) } : undefined;
+  if (!where) return false;
   const now = options.now ?? new Date();
-  const tokenHash = hashSecret(options.token);
   return options.db.$transaction(async (tx: TTx) => {
-    const row = await tx.session.findUnique({ where: { tokenHash }, select: { id: true, communityId: true, revokedAt: true, community: { select: { purpose: true } }, user: { select: { admin: { select: { id: true } } } } } });
+    const row = await tx.session.findUnique({ where, select: { id: true, communityId: true, revokedAt: true, community: { select: { purpose: true } }, user: { select: { admin: { select: { id: true } } } } } });
     if (!row || row.community.purpose !== 'console' || row.revokedAt) return false;
     const { count } = await tx.session.updateMany({ where: { id: row.id, revokedAt: null }, data: { revokedAt: now } });
     if (count !== 1) return false;

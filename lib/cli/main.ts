@@ -5,7 +5,7 @@ import { createDb } from '../db';
 import { migrateDatabase } from '../db/migrate';
 import { isAppError } from '../errors';
 import { bootstrap } from '../tenancy/bootstrap';
-import { adminSetupLink } from './admin';
+import { adminList, adminSetupLink } from './admin';
 import { UsageError, type TCliContext, type TCliIo, type TCommand } from './command';
 import { communityCreate } from './community';
 import { dbMigrate } from './db';
@@ -30,6 +30,7 @@ export const COMMANDS: readonly TCommand[] = [
   apikeyRevoke,
   apikeyList,
   adminSetupLink,
+  adminList,
   dbMigrate,
 ];
 
