@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZSetupToken } from './start-admin-enrollment';
+import { ZSetupToken } from './enrollment-schema';
 
 /**
  * Request bodies of the console's JSON endpoints, checked at the edge (`.strict()`: unknown fields

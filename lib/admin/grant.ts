@@ -1,31 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { TTx } from '../db';
 import { AppError } from '../errors';
-import { ADMIN_ROLES, type TAdminGrant, type TAdminPrincipal } from './principal';
+import type { TAdminGrant, TAdminPrincipal } from './principal';
+import type { ZAdminGrantFields } from './grant-schema';
 import { canGrantRole, communityScopeWhere } from './scope';
 
-const ZId = z.string().trim().min(1).max(64);
-
-/** The fields of a grant (role and scope); shared by the invite and change-role forms and endpoints. */
-export const ZAdminGrantFields = z.object({
-  role: z.enum(ADMIN_ROLES, { message: 'Choose a role.' }),
-  tenantId: ZId.nullish(),
-  communityIds: z.array(ZId).max(100, 'Choose at most 100 communities.').default([]),
-});
-
-/** A tenant admin needs its tenant; a community admin at least one community. */
-function refineGrant(grant: z.output<typeof ZAdminGrantFields>, ctx: z.RefinementCtx): void {
-  if (grant.role === 'tenant' && !grant.tenantId) ctx.addIssue({ code: 'custom', path: ['tenantId'], message: 'Choose the tenant this administrator manages.' });
-  if (grant.role === 'community' && grant.communityIds.length === 0) ctx.addIssue({ code: 'custom', path: ['communityIds'], message: 'Choose at least one community.' });
-}
-
-/** Role and scope of an administrator (change role). */
-export const ZAdminGrant = ZAdminGrantFields.strict().superRefine(refineGrant);
-export type TAdminGrantInput = z.input<typeof ZAdminGrant>;
-
-/** An invitation: a grant and a note on who it is for. */
-export const ZInviteInput = ZAdminGrantFields.extend({ label: z.string().trim().max(100, 'A note has at most 100 characters.').optional() }).strict().superRefine(refineGrant);
-export type TInviteInput = z.input<typeof ZInviteInput>;
+export { ZAdminGrant, ZAdminGrantFields, ZInviteInput, type TAdminGrantInput, type TInviteInput } from './grant-schema';
 
 /**
  * Checks a requested grant against the database and the granting principal (null: the operator

@@ -1,19 +1,13 @@
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
-import { z } from 'zod';
 import type { TTx } from '../db';
 import { AppError } from '../errors';
 import { parseInput } from '../errors/validation';
 import { startRegistration } from '../passkeys/start-registration';
-import { ZDisplayName, ZUsername } from '../users/username';
+import { ZEnrollmentInput } from './enrollment-schema';
 import { getConsoleCommunityId } from './console-community';
 import { findValidSetupToken } from './create-setup-link';
 
-/** The setup page's form: the new administrator's username and name (client and server). */
-export const ZEnrollmentInput = z.object({ username: ZUsername, displayName: ZDisplayName });
-export type TEnrollmentInput = z.input<typeof ZEnrollmentInput>;
-
-/** The setup link's token (the `token` search parameter), as the setup endpoints take it. */
-export const ZSetupToken = z.string().trim().min(1, 'The setup link has no token.').max(128);
+export { ZEnrollmentInput, ZSetupToken, type TEnrollmentInput } from './enrollment-schema';
 
 /**
  * Starts enrolling an administrator's first passkey from a setup link: checks the link (without
