@@ -26,10 +26,10 @@ export function MobileNav() {
         onClick={() => setOpen(true)}
         aria-haspopup="dialog"
         aria-expanded={open}
-        className="inline-flex min-h-10 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 lg:hidden"
+        className="inline-flex min-h-10 min-w-10 cursor-pointer items-center justify-center gap-2 rounded-lg border border-slate-300 bg-white px-2.5 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 lg:hidden"
       >
         <MenuIcon className="h-5 w-5" />
-        Menu
+        <span className="max-sm:sr-only">Menu</span>
       </button>
       <dialog
         ref={ref}

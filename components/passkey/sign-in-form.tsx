@@ -34,7 +34,7 @@ type TPending = 'passkey' | 'username' | 'redirect' | null;
  */
 export function SignInForm({ apiBase, api: customApi, rpId, siteName, afterSignInPath, registerPath }: TSignInFormProps) {
   const api = useMemo(() => customApi ?? createHostedApi(apiBase ?? ''), [apiBase, customApi]);
-  const ctx: TErrorContext = useMemo(() => ({ ceremony: 'authentication', rpId, siteName }), [rpId, siteName]);
+  const ctx: TErrorContext = useMemo(() => ({ ceremony: 'authentication', rpId, siteName, noSignUp: !registerPath }), [rpId, siteName, registerPath]);
   const [username, setUsername] = useState('');
   const [pending, setPending] = useState<TPending>(null);
   const [error, setError] = useState<THumanError>();

@@ -67,7 +67,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
         // A click on the backdrop (the dialog element itself, outside its panel) cancels.
         if (e.target === e.currentTarget && !busy) onCancel();
       }}
-      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-2xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
+      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-2xl text-left border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
     >
       <div className="p-6">
         <h2 id={titleId} className="text-lg font-semibold text-slate-900">

@@ -52,7 +52,7 @@ export function Modal({ open, title, description, children, footer, busy = false
       onClick={(e) => {
         if (e.target === e.currentTarget && !busy) onClose();
       }}
-      className={`m-auto max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] overflow-y-auto rounded-2xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50 ${size === 'lg' ? 'max-w-xl' : 'max-w-md'}`}
+      className={`m-auto max-h-[calc(100dvh-2rem)] text-left w-[calc(100%-2rem)] overflow-y-auto rounded-2xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50 ${size === 'lg' ? 'max-w-xl' : 'max-w-md'}`}
     >
       {open ? (
         <div className="p-6">

@@ -123,6 +123,21 @@ describe('passkey sign-in', () => {
     expect(client.sessionCookie()).toBeUndefined();
   });
 
+  it('offers only the next-auth actions the console uses, answering the rest in the console format', async () => {
+    const anon = kit.anonymous();
+    expectAdminError(await anon.request('GET', '/api/auth/callback/passkey'), 405, 'request.method_not_allowed');
+    for (const [method, path] of [['GET', '/api/auth/nope'], ['POST', '/api/auth/_log'], ['GET', '/api/auth/callback/github'], ['POST', '/api/auth/callback/credentials'], ['POST', '/api/auth/signin/passkey/extra']] as const) {
+      expectAdminError(await anon.request(method, path, method === 'POST' ? { form: { csrfToken: 'x' } } : {}), 404, 'request.not_found');
+    }
+    // next-auth's own pages send people to the console's sign-in page.
+    const signin = await anon.request('GET', '/api/auth/signin');
+    expect(signin.status).toBe(302);
+    expect(signin.headers.get('location')).toMatch(/^\/admin\/sign-in\?callbackUrl=/);
+    expect(signin.headers.get('cache-control')).toBe('no-store');
+    const providers = expectOk(await anon.request<Record<string, { id: string }>>('GET', '/api/auth/providers'));
+    expect(Object.keys(providers)).toEqual(['passkey', 'passkey-setup']);
+  });
+
   it('checks the options body', async () => {
     expectAdminError(await kit.anonymous().signInOptions({ username: 'x', extra: true }), 400, 'request.validation_failed');
     expectAdminError(await kit.anonymous().request('POST', 'session/options', { body: '{', headers: { 'content-type': 'application/json' } }), 400, 'request.malformed_json');

@@ -185,6 +185,24 @@ export function adminAuthOptions(): AuthOptions {
 const AUTH_BODY_LIMIT = 192 * 1024;
 
 /**
+ * The next-auth actions the console uses. Others answer 404 in the console's format (next-auth
+ * would answer some with plain text or a 500, e.g. a GET of a credentials callback); `_log`
+ * (client-side logging into the server's log) is not offered at all.
+ */
+const GET_ACTIONS = new Set(['csrf', 'session', 'providers', 'signin', 'signout', 'error']);
+const POST_ACTIONS = new Set(['signout', 'session']);
+const CREDENTIAL_PROVIDERS: ReadonlySet<string> = new Set(Object.values(ADMIN_PROVIDERS));
+
+function assertKnownAction(method: string, [action = '', providerId, ...rest]: string[]): void {
+  if (rest.length > 0) throw new AppError('request.not_found', { detail: `/api/auth/${action}/…` });
+  const isCallback = action === 'callback' && providerId !== undefined && CREDENTIAL_PROVIDERS.has(providerId);
+  if (method === 'POST' && (isCallback || (POST_ACTIONS.has(action) && providerId === undefined))) return;
+  if (method === 'GET' && GET_ACTIONS.has(action) && (providerId === undefined || (action === 'signin' && CREDENTIAL_PROVIDERS.has(providerId)))) return;
+  if (isCallback) throw new AppError('request.method_not_allowed', { detail: `${method} /api/auth/callback/${providerId}` });
+  throw new AppError('request.not_found', { detail: `${method} /api/auth/${action}${providerId ? `/${providerId}` : ''}` });
+}
+
+/**
  * The route handler of `/api/auth/[...nextauth]`: next-auth behind the console's own checks:
  * cross-site POSTs refused (on top of next-auth's double-submit CSRF token), bodies size-limited
  * and checked, errors in the console's format, nothing cached.
@@ -192,6 +210,7 @@ const AUTH_BODY_LIMIT = 192 * 1024;
 export async function handleAdminAuth(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
   try {
     assertSameOrigin(request);
+    assertKnownAction(request.method, (await context.params).nextauth ?? []);
     let forwarded = request;
     if (request.method === 'POST') {
       const text = await readBodyText(request, AUTH_BODY_LIMIT);

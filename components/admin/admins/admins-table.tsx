@@ -40,6 +40,7 @@ export async function AdminsTable({ principal, query, scope }: { principal: TAdm
           key: 'name',
           header: 'Administrator',
           rowHeader: true,
+          className: 'md:min-w-52',
           cell: (a) => (
             <span className="block text-left">
               <span className="flex flex-wrap items-center gap-2 font-semibold text-slate-900">
@@ -51,14 +52,14 @@ export async function AdminsTable({ principal, query, scope }: { principal: TAdm
           ),
         },
         { key: 'role', header: 'Role', cell: (a) => <RoleBadge role={a.role} /> },
-        { key: 'scope', header: 'Manages', cell: (a) => <span className="text-slate-700">{scopeOf(a)}</span>, className: 'md:max-w-56' },
+        { key: 'scope', header: 'Manages', cell: (a) => <span className="text-slate-700">{scopeOf(a)}</span>, className: 'md:min-w-28 md:max-w-56' },
         { key: 'passkeys', header: 'Passkeys', cell: (a) => String(a.passkeyCount) },
         {
           key: 'last',
           header: 'Last sign-in',
-          cell: (a) => (a.lastSignInAt ? <time dateTime={a.lastSignInAt}>{DATE_TIME.format(new Date(a.lastSignInAt))} UTC</time> : <span className="text-slate-500">Never</span>),
+          cell: (a) => (a.lastSignInAt ? <time dateTime={a.lastSignInAt} className="whitespace-nowrap">{DATE_TIME.format(new Date(a.lastSignInAt))} UTC</time> : <span className="text-slate-500">Never</span>),
         },
-        { key: 'actions', header: 'Actions', srOnlyHeader: true, align: 'right', cell: (a) => <AdminRowActions admin={a} scope={scope} myRole={principal.role} /> },
+        { key: 'actions', header: 'Actions', srOnlyHeader: true, align: 'right', className: 'md:w-px', cell: (a) => <AdminRowActions admin={a} scope={scope} myRole={principal.role} /> },
       ]}
     />
   );

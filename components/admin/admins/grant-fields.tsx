@@ -3,15 +3,15 @@
 import { CheckboxGroupField } from '@/components/ui/checkbox-group';
 import { SelectField } from '@/components/ui/select-field';
 import type { TScopeOptions } from '@/lib/admin/list-scope-options';
-import { ADMIN_ROLES, ROLE_RANK, type TAdminRole } from '@/lib/admin/principal';
+import { ADMIN_ROLES, ROLE_LABEL, ROLE_RANK, type TAdminRole } from '@/lib/admin/principal';
 import type { TZodForm } from '../form';
 
 export type TGrantValues = { role: TAdminRole; tenantId: string; communityIds: string[] };
 
-const ROLE_CHOICES: Record<TAdminRole, string> = {
-  system: 'System admin: everything, every tenant',
-  tenant: 'Tenant admin: one tenant and all its communities',
-  community: 'Community admin: chosen communities',
+const ROLE_HINT: Record<TAdminRole, string> = {
+  system: 'Everything: every tenant, community and administrator.',
+  tenant: 'One tenant: all its communities and their administrators.',
+  community: 'Chosen communities of one tenant, and their administrators.',
 };
 
 /**
@@ -29,7 +29,8 @@ export function GrantFields<V extends TGrantValues>({ form, scope, myRole }: { f
       <SelectField
         {...form.field('role')}
         label="Role"
-        options={roles.map((r) => ({ value: r, label: ROLE_CHOICES[r] }))}
+        hint={ROLE_HINT[values.role]}
+        options={roles.map((r) => ({ value: r, label: ROLE_LABEL[r] }))}
         onChange={(e) => {
           const role = e.target.value as TAdminRole;
           form.setValue('role', role as V['role']);
