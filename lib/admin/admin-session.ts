@@ -12,9 +12,9 @@ import { adminActor, toAdminPrincipal, type TAdminPrincipal } from './principal'
  * every request finds the row again, so sign-out and removal take effect at once.
  *
  * Lifetime: signed out after 30 minutes without a request (idle), and 8 hours after signing in
- * whatever happens (absolute), like the admin consoles of Keycloak (30 min / 10 h) and the
- * OWASP session guidance for high-value applications. `expiresAt` holds the idle deadline; it is
- * moved forward at most once a minute, and never past the absolute one.
+ * whatever happens (absolute): a working day, and close to Keycloak's defaults (SSO session idle
+ * 30 min, max 10 h). `expiresAt` holds the idle deadline; it is moved forward at most once a
+ * minute, and never past the absolute one.
  */
 export const ADMIN_SESSION_IDLE_MS = 30 * 60 * 1000;
 export const ADMIN_SESSION_MAX_MS = 8 * 60 * 60 * 1000;
