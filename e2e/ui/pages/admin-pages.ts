@@ -29,6 +29,8 @@ export class AdminSetupPage {
     await this.username.fill(admin.username);
     await this.displayName.fill(admin.displayName);
     await this.submit.click();
+    // A full page load after the passkey ceremony and the sign-in: give a busy machine time.
+    await expect(this.page).toHaveURL(/\/admin$/, { timeout: 20_000 });
     await new AdminConsole(this.page).expectOn('Dashboard');
   }
 }
