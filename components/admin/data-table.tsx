@@ -49,7 +49,19 @@ export type TDataTableProps<T> = {
   searchPlaceholder?: string;
   /** data-testid of each row. */
   rowTestId?: string;
+  /**
+   * Below this width rows are stacked as cards ("Header: value"); from it on, a table. Wide
+   * tables (many columns, actions) stack below `xl` so nothing is squeezed next to the sidebar.
+   */
+  stackBelow?: 'md' | 'lg' | 'xl';
 };
+
+/** Whole class names per breakpoint (Tailwind only sees literal class names). */
+const LAYOUT = {
+  md: { thead: 'hidden md:table-header-group', row: 'md:table-row md:p-0 md:hover:bg-slate-50/60', cell: 'md:table-cell md:px-4 md:py-3', label: 'md:before:content-none', right: 'md:text-right' },
+  lg: { thead: 'hidden lg:table-header-group', row: 'lg:table-row lg:p-0 lg:hover:bg-slate-50/60', cell: 'lg:table-cell lg:px-4 lg:py-3', label: 'lg:before:content-none', right: 'lg:text-right' },
+  xl: { thead: 'hidden xl:table-header-group', row: 'xl:table-row xl:p-0 xl:hover:bg-slate-50/60', cell: 'xl:table-cell xl:px-4 xl:py-3', label: 'xl:before:content-none', right: 'xl:text-right' },
+} as const;
 
 /** The URL of a list page with some of its query changed (defaults left out). */
 export function listHref(basePath: string, query: TListQuery, change: Partial<TListQuery> = {}): string {
@@ -84,7 +96,8 @@ function PageLink({ href, label, direction, disabled }: { href: string; label: s
   );
 }
 
-export function DataTable<T>({ caption, columns, rows, rowKey, page, query, basePath, noun, empty, searchLabel, searchPlaceholder, rowTestId }: TDataTableProps<T>) {
+export function DataTable<T>({ caption, columns, rows, rowKey, page, query, basePath, noun, empty, searchLabel, searchPlaceholder, rowTestId, stackBelow = 'md' }: TDataTableProps<T>) {
+  const layout = LAYOUT[stackBelow];
   const first = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
   const last = Math.min(page.page * page.pageSize, page.total);
   const summary = page.total === 0 ? `No ${noun.other}` : `${first}–${last} of ${page.total} ${page.total === 1 ? noun.one : noun.other}`;
@@ -106,10 +119,10 @@ export function DataTable<T>({ caption, columns, rows, rowKey, page, query, base
           empty
         )
       ) : (
-        <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
           <table role="table" className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">{caption}</caption>
-            <thead role="rowgroup" className="hidden border-b border-slate-200 bg-slate-50 md:table-header-group">
+            <thead role="rowgroup" className={`border-b border-slate-200 bg-slate-50 ${layout.thead}`}>
               <tr role="row">
                 {columns.map((c) => (
                   <th key={c.key} role="columnheader" scope="col" className={`px-4 py-3 font-semibold text-slate-700 ${c.align === 'right' ? 'text-right' : ''} ${c.className ?? ''}`}>
@@ -120,7 +133,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey, page, query, base
             </thead>
             <tbody role="rowgroup" className="divide-y divide-slate-200">
               {rows.map((row) => (
-                <tr key={rowKey(row)} role="row" data-testid={rowTestId} className="block p-4 md:table-row md:p-0 md:hover:bg-slate-50/60">
+                <tr key={rowKey(row)} role="row" data-testid={rowTestId} className={`block p-4 ${layout.row}`}>
                   {columns.map((c) => {
                     const Cell = c.rowHeader ? 'th' : 'td';
                     return (
@@ -130,10 +143,10 @@ export function DataTable<T>({ caption, columns, rows, rowKey, page, query, base
                         scope={c.rowHeader ? 'row' : undefined}
                         data-label={c.srOnlyHeader || c.rowHeader ? undefined : c.header}
                         className={[
-                          'block py-1 align-middle font-normal text-slate-700 md:table-cell md:px-4 md:py-3',
-                          // Phones: each cell is "Header: value" under the row's name.
-                          c.srOnlyHeader || c.rowHeader ? '' : 'before:mr-2 before:font-medium before:text-slate-500 before:content-[attr(data-label)":"] md:before:content-none',
-                          c.align === 'right' ? 'md:text-right' : '',
+                          `block py-1 align-middle font-normal text-slate-700 ${layout.cell}`,
+                          // Stacked: each cell is "Header: value" under the row's name.
+                          c.srOnlyHeader || c.rowHeader ? '' : `before:mr-2 before:font-medium before:text-slate-500 before:content-[attr(data-label)":"] ${layout.label}`,
+                          c.align === 'right' ? layout.right : '',
                           c.className ?? '',
                         ].join(' ')}
                       >

@@ -60,7 +60,7 @@ export function AdminRowActions({ admin, scope, myRole }: { admin: TAdminDto; sc
   }
 
   return (
-    <div className="flex flex-wrap gap-2 md:flex-nowrap md:justify-end">
+    <div className="flex flex-wrap gap-2 xl:flex-nowrap xl:justify-end">
       <Button
         size="sm"
         variant="secondary"

@@ -11,7 +11,18 @@ import { ShieldIcon } from '../icons';
 import { RoleBadge } from '../role-badge';
 import { AdminRowActions } from './admin-row-actions';
 
-const DATE_TIME = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+const TIME = new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: 'UTC' });
+
+/** "Nov 30, 2026, 3:48 PM UTC", breaking only between the date and the time. */
+function LastSignIn({ iso }: { iso: string }) {
+  const d = new Date(iso);
+  return (
+    <time dateTime={iso}>
+      <span className="whitespace-nowrap">{DATE.format(d)},</span> <span className="whitespace-nowrap">{TIME.format(d)} UTC</span>
+    </time>
+  );
+}
 
 function scopeOf(a: TAdminDto): string {
   if (a.role === 'system') return 'All tenants';
@@ -31,6 +42,7 @@ export async function AdminsTable({ principal, query, scope }: { principal: TAdm
       rows={page.items}
       rowKey={(a) => a.id}
       rowTestId="admin-row"
+      stackBelow="xl"
       noun={{ one: 'administrator', other: 'administrators' }}
       searchLabel="Search administrators"
       searchPlaceholder="Search by name or username"
@@ -40,7 +52,7 @@ export async function AdminsTable({ principal, query, scope }: { principal: TAdm
           key: 'name',
           header: 'Administrator',
           rowHeader: true,
-          className: 'md:min-w-52',
+          className: 'xl:min-w-44',
           cell: (a) => (
             <span className="block text-left">
               <span className="flex flex-wrap items-center gap-2 font-semibold text-slate-900">
@@ -52,14 +64,14 @@ export async function AdminsTable({ principal, query, scope }: { principal: TAdm
           ),
         },
         { key: 'role', header: 'Role', cell: (a) => <RoleBadge role={a.role} /> },
-        { key: 'scope', header: 'Manages', cell: (a) => <span className="text-slate-700">{scopeOf(a)}</span>, className: 'md:min-w-28 md:max-w-56' },
+        { key: 'scope', header: 'Manages', cell: (a) => <span className="text-slate-700">{scopeOf(a)}</span>, className: 'xl:max-w-56' },
         { key: 'passkeys', header: 'Passkeys', cell: (a) => String(a.passkeyCount) },
         {
           key: 'last',
           header: 'Last sign-in',
-          cell: (a) => (a.lastSignInAt ? <time dateTime={a.lastSignInAt} className="whitespace-nowrap">{DATE_TIME.format(new Date(a.lastSignInAt))} UTC</time> : <span className="text-slate-500">Never</span>),
+          cell: (a) => (a.lastSignInAt ? <LastSignIn iso={a.lastSignInAt} /> : <span className="text-slate-500">Never</span>),
         },
-        { key: 'actions', header: 'Actions', srOnlyHeader: true, align: 'right', className: 'md:w-px', cell: (a) => <AdminRowActions admin={a} scope={scope} myRole={principal.role} /> },
+        { key: 'actions', header: 'Actions', srOnlyHeader: true, align: 'right', className: 'xl:w-px', cell: (a) => <AdminRowActions admin={a} scope={scope} myRole={principal.role} /> },
       ]}
     />
   );
