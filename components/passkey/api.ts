@@ -42,7 +42,12 @@ export class NetworkError extends Error {
   }
 }
 
-async function call<T>(url: string, init: { method: string; body?: unknown }): Promise<T> {
+/**
+ * A same-origin JSON call to one of Latchkey's endpoints that answer errors as
+ * `{ error: { code, message, fields? } }` (the hosted pages' and the admin console's): the parsed
+ * body, or an ApiError / NetworkError.
+ */
+export async function requestJson<T>(url: string, init: { method: string; body?: unknown }): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -78,20 +83,20 @@ export function createHostedApi(apiBase: string) {
   const url = (path: string) => `${apiBase}/${path}`;
   return {
     registrationOptions: (body: { username: string; displayName: string } | Record<string, never>) =>
-      call<{ options: PublicKeyCredentialCreationOptionsJSON }>(url('registration/options'), { method: 'POST', body }),
+      requestJson<{ options: PublicKeyCredentialCreationOptionsJSON }>(url('registration/options'), { method: 'POST', body }),
     registrationVerify: (response: RegistrationResponseJSON) =>
-      call<{ user: THostedUser; passkey: TPasskeyDto; redirectTo?: string }>(url('registration/verify'), { method: 'POST', body: { response } }),
+      requestJson<{ user: THostedUser; passkey: TPasskeyDto; redirectTo?: string }>(url('registration/verify'), { method: 'POST', body: { response } }),
     authenticationOptions: (body: { username?: string }) =>
-      call<{ options: PublicKeyCredentialRequestOptionsJSON }>(url('authentication/options'), { method: 'POST', body }),
+      requestJson<{ options: PublicKeyCredentialRequestOptionsJSON }>(url('authentication/options'), { method: 'POST', body }),
     authenticationVerify: (response: AuthenticationResponseJSON) =>
-      call<{ user: THostedUser; redirectTo?: string }>(url('authentication/verify'), { method: 'POST', body: { response } }),
-    logout: () => call<void>(url('session/logout'), { method: 'POST', body: {} }),
-    listPasskeys: () => call<{ passkeys: TPasskeyDto[] }>(url('passkeys'), { method: 'GET' }),
-    renamePasskey: (id: string, name: string) => call<{ passkey: TPasskeyDto }>(url(`passkeys/${encodeURIComponent(id)}`), { method: 'PATCH', body: { name } }),
-    deletePasskey: (id: string) => call<void>(url(`passkeys/${encodeURIComponent(id)}`), { method: 'DELETE' }),
-    transaction: (txId: string, session: string) => call<TConfirmationView>(url(`tx/${encodeURIComponent(txId)}`), { method: 'POST', body: { session } }),
+      requestJson<{ user: THostedUser; redirectTo?: string }>(url('authentication/verify'), { method: 'POST', body: { response } }),
+    logout: () => requestJson<void>(url('session/logout'), { method: 'POST', body: {} }),
+    listPasskeys: () => requestJson<{ passkeys: TPasskeyDto[] }>(url('passkeys'), { method: 'GET' }),
+    renamePasskey: (id: string, name: string) => requestJson<{ passkey: TPasskeyDto }>(url(`passkeys/${encodeURIComponent(id)}`), { method: 'PATCH', body: { name } }),
+    deletePasskey: (id: string) => requestJson<void>(url(`passkeys/${encodeURIComponent(id)}`), { method: 'DELETE' }),
+    transaction: (txId: string, session: string) => requestJson<TConfirmationView>(url(`tx/${encodeURIComponent(txId)}`), { method: 'POST', body: { session } }),
     confirmTransaction: (txId: string, session: string, response: AuthenticationResponseJSON) =>
-      call<TConfirmedTransaction>(url(`tx/${encodeURIComponent(txId)}/complete`), { method: 'POST', body: { session, response } }),
+      requestJson<TConfirmedTransaction>(url(`tx/${encodeURIComponent(txId)}/complete`), { method: 'POST', body: { session, response } }),
   };
 }
 

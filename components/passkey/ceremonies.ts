@@ -1,6 +1,9 @@
 import { browserSupportsWebAuthnAutofill, startAuthentication, startRegistration, WebAuthnAbortService } from '@simplewebauthn/browser';
 import type { THostedApi } from './api';
 
+/** The endpoints a sign-in needs (the hosted API, or the console's adapter). */
+export type TSignInApi = Pick<THostedApi, 'authenticationOptions' | 'authenticationVerify'>;
+
 /**
  * Creates a passkey: options from the server, the browser's create() ceremony, then verification.
  * Used for sign-up (`{ username, displayName }`) and for adding a passkey when signed in (`{}`).
@@ -17,7 +20,7 @@ export async function createPasskey(api: THostedApi, body: { username: string; d
  * username, or with the user's passkeys listed in allowCredentials with one (an unknown username
  * gets a decoy from the server, so the browser finds no passkey: NotAllowedError).
  */
-export async function signInWithPasskey(api: THostedApi, input: { username?: string } = {}) {
+export async function signInWithPasskey(api: TSignInApi, input: { username?: string } = {}) {
   const { options } = await api.authenticationOptions(input.username ? { username: input.username } : {});
   const response = await startAuthentication({ optionsJSON: options });
   return api.authenticationVerify(response);
@@ -29,7 +32,7 @@ export async function signInWithPasskey(api: THostedApi, input: { username?: str
  * resolves only when the user picks one. Returns undefined when the browser has no autofill.
  * `isCurrent` is checked after each await so that a request the page moved on from is dropped.
  */
-export async function signInWithAutofill(api: THostedApi, isCurrent: () => boolean) {
+export async function signInWithAutofill(api: TSignInApi, isCurrent: () => boolean) {
   if (!(await browserSupportsWebAuthnAutofill())) return undefined;
   if (!isCurrent()) return undefined;
   const { options } = await api.authenticationOptions({});

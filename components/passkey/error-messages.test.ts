@@ -38,4 +38,11 @@ describe('describePasskeyError', () => {
     expect(describePasskeyError(server('service.internal', 500), auth).message).toMatch(/on our side/);
     expect(describePasskeyError(server('something.else', 400), auth).message).toBe('server text');
   });
+
+  it('suggests signing up only where one can (not in the admin console)', () => {
+    expect(describePasskeyError(server('passkeys.unknown_credential', 401), auth).message).toMatch(/or create an account\.$/);
+    const invitationOnly = { ...auth, noSignUp: true };
+    expect(describePasskeyError(server('passkeys.unknown_credential', 401), invitationOnly).message).toMatch(/Use another passkey\.$/);
+    expect(describePasskeyError(dom('NotAllowedError'), { ...invitationOnly, usernameFirst: true }).fields?.username).not.toMatch(/create an account/);
+  });
 });

@@ -22,6 +22,8 @@ export type TErrorContext = {
   mediation?: 'modal' | 'conditional';
   /** A username-first sign-in: a NotAllowedError then usually means "no passkey for that name here". */
   usernameFirst?: boolean;
+  /** Nobody can sign up here (the admin console: by invitation only), so don't suggest it. */
+  noSignUp?: boolean;
 };
 
 export type THumanError = {
@@ -194,7 +196,7 @@ export function describePasskeyError(error: unknown, ctx: TErrorContext): THuman
   // "no such user" and "no passkey on this device" look the same here, by design.
   if (ctx.usernameFirst && ctx.ceremony === 'authentication' && browserErrorName(error) === 'NotAllowedError' && !isCeremonyAborted(error)) {
     return human(CLIENT_ERROR.noPasskeyForUsername, 'No passkey was used.', {
-      fields: { username: "We couldn't sign you in with a passkey for this username on this device. Check the username, try another device, or create an account." },
+      fields: { username: `We couldn't sign you in with a passkey for this username on this device. Check the username${ctx.noSignUp ? ' or try another device.' : ', try another device, or create an account.'}` },
     });
   }
   return describeBrowserError(error, ctx);
@@ -215,8 +217,8 @@ export function securityMessage(ctx: Pick<TErrorContext, 'rpId'>): string {
 }
 
 /** The passkey the browser offered is not (or no longer) registered: the device has none for this site. */
-export function noCredentialMessage(ctx: Pick<TErrorContext, 'siteName'>): string {
-  return `This device has no passkey for ${ctx.siteName}: the passkey you chose isn't registered here (it may have been deleted). Use another passkey, or create an account.`;
+export function noCredentialMessage(ctx: Pick<TErrorContext, 'siteName' | 'noSignUp'>): string {
+  return `This device has no passkey for ${ctx.siteName}: the passkey you chose isn't registered here (it may have been deleted). Use another passkey${ctx.noSignUp ? '.' : ', or create an account.'}`;
 }
 
 export function unsupportedMessage(): string {

@@ -51,12 +51,14 @@ export type TPasskeyItemProps = {
   onDelete: () => void;
   /** Another action is running on the page: actions are unavailable. */
   locked: boolean;
+  /** Delete is not offered; the id of the element that says why. */
+  deleteDisabledReason?: string;
   nameRef?: Ref<HTMLHeadingElement>;
   deleteButtonRef?: Ref<HTMLButtonElement>;
 };
 
 /** One passkey: provider, name, sync state, dates; rename inline and delete (confirmed by the parent). */
-export function PasskeyItem({ passkey, onRename, onDelete, locked, nameRef, deleteButtonRef }: TPasskeyItemProps) {
+export function PasskeyItem({ passkey, onRename, onDelete, locked, deleteDisabledReason, nameRef, deleteButtonRef }: TPasskeyItemProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(passkey.name);
   const [saving, setSaving] = useState(false);
@@ -177,7 +179,7 @@ export function PasskeyItem({ passkey, onRename, onDelete, locked, nameRef, dele
             <Button ref={renameButtonRef} size="sm" variant="secondary" onClick={open} disabled={locked}>
               Rename<span className="sr-only"> passkey {passkey.name}</span>
             </Button>
-            <Button ref={deleteButtonRef} size="sm" variant="danger-secondary" onClick={onDelete} disabled={locked}>
+            <Button ref={deleteButtonRef} size="sm" variant="danger-secondary" onClick={onDelete} disabled={locked || deleteDisabledReason !== undefined} aria-describedby={deleteDisabledReason}>
               Delete<span className="sr-only"> passkey {passkey.name}</span>
             </Button>
           </div>

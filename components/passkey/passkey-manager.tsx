@@ -16,6 +16,8 @@ export type TPasskeyManagerProps = {
   rpId: string;
   siteName: string;
   loginPath: string;
+  /** The last passkey can't be deleted (the admin console: an administrator must keep a way in). */
+  keepLast?: boolean;
 };
 
 type TFocusTarget = { kind: 'item'; id: string } | { kind: 'heading' } | { kind: 'error' };
@@ -25,7 +27,7 @@ type TFocusTarget = { kind: 'item'; id: string } | { kind: 'heading' } | { kind:
  * confirmation (with a stronger warning for the last one). Every change is announced in a live
  * region, and focus moves to what changed.
  */
-export function PasskeyManager({ apiBase, rpId, siteName, loginPath }: TPasskeyManagerProps) {
+export function PasskeyManager({ apiBase, rpId, siteName, loginPath, keepLast = false }: TPasskeyManagerProps) {
   const api = useMemo(() => createHostedApi(apiBase), [apiBase]);
   const ctx = useCallback((ceremony: TErrorContext['ceremony']): TErrorContext => ({ ceremony, rpId, siteName }), [rpId, siteName]);
   const supported = useWebAuthnSupport();
@@ -138,6 +140,7 @@ export function PasskeyManager({ apiBase, rpId, siteName, loginPath }: TPasskeyM
 
   const isLast = passkeys !== null && passkeys.length === 1 && toDelete !== null;
   const locked = adding || deleting;
+  const onlyOneKept = keepLast && passkeys !== null && passkeys.length === 1;
 
   return (
     <section aria-labelledby="passkeys-heading">
@@ -188,6 +191,7 @@ export function PasskeyManager({ apiBase, rpId, siteName, loginPath }: TPasskeyM
               key={p.id}
               passkey={p}
               locked={locked}
+              deleteDisabledReason={onlyOneKept ? 'only-passkey-note' : undefined}
               onRename={(name) => rename(p, name)}
               onDelete={() => {
                 setDeleteError(undefined);
@@ -201,6 +205,11 @@ export function PasskeyManager({ apiBase, rpId, siteName, loginPath }: TPasskeyM
           ))}
         </ul>
       )}
+      {onlyOneKept ? (
+        <p id="only-passkey-note" className="mt-2 text-sm text-slate-600">
+          This is your only passkey, so it can&apos;t be deleted. Add another passkey (for example a security key or your phone) first: then you can still sign in if a device is lost.
+        </p>
+      ) : null}
 
       <ConfirmDialog
         open={toDelete !== null}

@@ -7,18 +7,22 @@ import { PasskeyErrorAlert } from './error-alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { createHostedApi, safeRedirectTarget, type THostedUser } from './api';
-import { cancelPasskeyCeremony, signInWithAutofill, signInWithPasskey } from './ceremonies';
+import { cancelPasskeyCeremony, signInWithAutofill, signInWithPasskey, type TSignInApi } from './ceremonies';
 import { describePasskeyError, unsupportedMessage, type TErrorContext, type THumanError } from './error-messages';
 import { KeyIcon } from './icons';
 import { useHydrated, useWebAuthnSupport } from './use-webauthn-support';
 
 export type TSignInFormProps = {
-  apiBase: string;
+  /** The hosted JSON API of the community (`/c/{id}/api`), unless `api` is given. */
+  apiBase?: string;
+  /** The endpoints to use instead of the hosted API's (the admin console signs in through next-auth). */
+  api?: TSignInApi;
   rpId: string;
   siteName: string;
   /** Where to go when the server names no `redirectTo`. */
   afterSignInPath: string;
-  registerPath: string;
+  /** The sign-up page; without it the "Create an account" line is left out. */
+  registerPath?: string;
 };
 
 type TPending = 'passkey' | 'username' | 'redirect' | null;
@@ -28,9 +32,9 @@ type TPending = 'passkey' | 'username' | 'redirect' | null;
  * mediation, started on load), a "Sign in with a passkey" button (usernameless, modal), and
  * username-first ("Continue": the account's passkeys in allowCredentials).
  */
-export function SignInForm({ apiBase, rpId, siteName, afterSignInPath, registerPath }: TSignInFormProps) {
-  const api = useMemo(() => createHostedApi(apiBase), [apiBase]);
-  const ctx: TErrorContext = useMemo(() => ({ ceremony: 'authentication', rpId, siteName }), [rpId, siteName]);
+export function SignInForm({ apiBase, api: customApi, rpId, siteName, afterSignInPath, registerPath }: TSignInFormProps) {
+  const api = useMemo(() => customApi ?? createHostedApi(apiBase ?? ''), [apiBase, customApi]);
+  const ctx: TErrorContext = useMemo(() => ({ ceremony: 'authentication', rpId, siteName, noSignUp: !registerPath }), [rpId, siteName, registerPath]);
   const [username, setUsername] = useState('');
   const [pending, setPending] = useState<TPending>(null);
   const [error, setError] = useState<THumanError>();
@@ -186,12 +190,14 @@ export function SignInForm({ apiBase, rpId, siteName, afterSignInPath, registerP
         {status}
       </p>
 
-      <p className="text-center text-sm text-slate-600">
-        New here?{' '}
-        <Link href={registerPath} className="font-semibold text-brand-700 underline-offset-4 hover:underline">
-          Create an account
-        </Link>
-      </p>
+      {registerPath ? (
+        <p className="text-center text-sm text-slate-600">
+          New here?{' '}
+          <Link href={registerPath} className="font-semibold text-brand-700 underline-offset-4 hover:underline">
+            Create an account
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }

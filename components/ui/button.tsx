@@ -56,7 +56,7 @@ export function Button({ variant = 'primary', size = 'md', busy = false, busyLab
         onClick?.(e);
       }}
       className={[
-        'inline-flex items-center justify-center gap-2 rounded-lg font-semibold transition-colors',
+        'inline-flex items-center justify-center gap-2 rounded-lg font-semibold whitespace-nowrap transition-colors',
         'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600',
         VARIANTS[variant],
         SIZES[size],

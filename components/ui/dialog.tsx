@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Button } from './button';
+import { TextField } from './field';
 
 export type TConfirmDialogProps = {
   open: boolean;
@@ -15,6 +16,11 @@ export type TConfirmDialogProps = {
   busyLabel?: string;
   /** An error of the confirm action, shown inside the dialog. */
   error?: string;
+  /**
+   * For the most destructive actions: the confirm button stays disabled until this exact text
+   * (e.g. the username of the administrator to remove) is typed.
+   */
+  confirmText?: string;
   onConfirm: () => void;
   onCancel: () => void;
 };
@@ -22,25 +28,30 @@ export type TConfirmDialogProps = {
 /**
  * A modal confirmation on the native `<dialog>` element: showModal() makes the rest of the page
  * inert, traps focus, closes on Escape and gives focus back to the opener when it closes. Focus
- * starts on the safe choice (Cancel).
+ * starts on the safe choice (Cancel), or on the confirmation field when one is asked for.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Cancel', tone = 'primary', busy = false, busyLabel, error, onConfirm, onCancel }: TConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Cancel', tone = 'primary', busy = false, busyLabel, error, confirmText, onConfirm, onCancel }: TConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const typedRef = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const bodyId = useId();
   const errorId = useId();
+  const typedId = useId();
+  const [typed, setTyped] = useState('');
+  const confirmed = confirmText === undefined || typed.trim() === confirmText;
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) {
+      setTyped('');
       dialog.showModal();
-      cancelRef.current?.focus();
+      (confirmText !== undefined ? typedRef.current : cancelRef.current)?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
     }
-  }, [open]);
+  }, [open, confirmText]);
 
   return (
     <dialog
@@ -56,7 +67,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
         // A click on the backdrop (the dialog element itself, outside its panel) cancels.
         if (e.target === e.currentTarget && !busy) onCancel();
       }}
-      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-2xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
+      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-2xl text-left border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
     >
       <div className="p-6">
         <h2 id={titleId} className="text-lg font-semibold text-slate-900">
@@ -65,6 +76,25 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
         <div id={bodyId} className="mt-3 space-y-3 text-sm text-slate-700">
           {children}
         </div>
+        {confirmText !== undefined ? (
+          <TextField
+            ref={typedRef}
+            id={typedId}
+            className="mt-4"
+            label={`Type ${confirmText} to confirm`}
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && confirmed && !busy) {
+                e.preventDefault();
+                onConfirm();
+              }
+            }}
+          />
+        ) : null}
         {error ? (
           <p id={errorId} role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
             {error}
@@ -74,7 +104,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
           <Button ref={cancelRef} variant="secondary" onClick={onCancel} disabled={busy}>
             {cancelLabel}
           </Button>
-          <Button variant={tone === 'danger' ? 'danger' : 'primary'} onClick={onConfirm} busy={busy} busyLabel={busyLabel}>
+          <Button variant={tone === 'danger' ? 'danger' : 'primary'} onClick={onConfirm} busy={busy} busyLabel={busyLabel} disabled={!confirmed}>
             {confirmLabel}
           </Button>
         </div>

@@ -20,7 +20,7 @@ test('an unknown page shows a helpful not-found page', async ({ page }) => {
 test('an invalid admin setup link explains what to do', async ({ page }) => {
   await page.goto('/admin/setup?token=not-a-real-token');
   await expect(page.getByRole('heading', { name: "This setup link can't be used" })).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: 'Ask an operator' })).toContainText('npx latchkey admin setup-link');
+  await expect(page.getByRole('alert').filter({ hasText: 'Ask an administrator for a new invitation' })).toContainText('npx latchkey admin setup-link');
   await page.screenshot({ path: 'test-results/screens/admin-setup-invalid.png', fullPage: true });
 });
 

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, setConfigForTests } from '../config';
+import { createDb } from '../db';
+import { enrollTestAdmin } from '../admin/test-support';
 import { runCli } from './main';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -68,6 +70,12 @@ describe('usage errors (exit 2, nothing touched)', () => {
     [['license', 'revoke'], /missing argument <id>/],
     [['license', 'list', '--all'], /unknown option --all/],
     [['admin', 'setup-link', 'now'], /unexpected argument "now"/],
+    [['admin', 'setup-link', '--role', 'owner'], /--role must be one of system, tenant, community/],
+    [['admin', 'setup-link', '--role', 'tenant'], /--role tenant needs --tenant <id>/],
+    [['admin', 'setup-link', '--role', 'community', '--tenant', 't'], /--role community needs at least one --community <id>/],
+    [['admin', 'setup-link', '--tenant', 't'], /--tenant and --community go with --role tenant or community/],
+    [['admin', 'setup-link', '--role', 'tenant', '--tenant', 't', '--community', 'c'], /--community goes with --role community/],
+    [['admin', 'list', '--all'], /unknown option --all/],
     [['db', 'migrate', '--force'], /unknown option --force/],
     [['help', 'nothing'], /unknown command "nothing"/],
   ])('%j → %s', async (argv, message) => {
@@ -94,7 +102,7 @@ describe('help (exit 0)', () => {
       const r = await run(...argv);
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
-      for (const name of ['info', 'tenant create', 'community create', 'license create', 'license revoke', 'license list', 'admin setup-link', 'db migrate']) {
+      for (const name of ['info', 'tenant create', 'community create', 'license create', 'license revoke', 'license list', 'admin setup-link', 'admin list', 'db migrate']) {
         expect(r.stdout).toContain(`  ${name} `);
       }
     }
@@ -277,6 +285,41 @@ describe('commands on a data folder', () => {
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(new RegExp(`\\n {2}${PUBLIC_URL}/admin/setup\\?token=[A-Za-z0-9_-]{43}\\n`));
     expect(human.stdout).not.toContain(link.url);
+  });
+
+  it('admin setup-link --role tenant|community invites within a tenant', async () => {
+    const tenantLink = await runJson<{ url: string; invitation: Record<string, unknown> }>('admin', 'setup-link', '--role', 'tenant', '--tenant', tenantId, '--label', 'Acme IT');
+    expect(tenantLink.invitation).toMatchObject({ role: 'tenant', tenant: { id: tenantId, name: 'Acme' }, communities: [], label: 'Acme IT', createdBy: 'cli' });
+    const communityLink = await runJson<{ url: string; invitation: Record<string, unknown> }>('admin', 'setup-link', '--role', 'community', '--community', communityId);
+    expect(communityLink.invitation).toMatchObject({ role: 'community', tenant: { id: tenantId }, communities: [{ id: communityId, name: 'Shop' }] });
+    const human = await run('admin', 'setup-link', '--role', 'community', '--community', communityId);
+    expect(human.stdout).toMatch(/^One-time admin setup link for a community admin of Shop \(valid until /);
+    for (const [args, message] of [
+      [['--role', 'tenant', '--tenant', 'nope'], '(tenancy.tenant_not_found)'],
+      [['--role', 'community', '--community', 'nope'], '(tenancy.community_not_found)'],
+      [['--role', 'community', '--community', communityId, '--community', defaultCommunityId], 'Validation error: communityIds'],
+    ] as const) {
+      const r = await run('admin', 'setup-link', ...args);
+      expect(r).toMatchObject({ code: 1, stdout: '' });
+      expect(r.stderr).toContain(message);
+    }
+  });
+
+  it('admin list shows the administrators', async () => {
+    expect(await run('admin', 'list')).toEqual({ code: 0, stdout: 'No administrators yet. Create the first one: npx latchkey admin setup-link\n', stderr: '' });
+    const link = await runJson<{ url: string }>('admin', 'setup-link', '--role', 'community', '--community', communityId);
+    const db = createDb(`file:${path.join(dir, 'latchkey.db')}`);
+    try {
+      await enrollTestAdmin(db, { role: 'community', tenantId, communityIds: [communityId] }, { link: link.url, username: 'shopkeeper' });
+    } finally {
+      await db.$disconnect();
+    }
+    const list = await runJson<Array<Record<string, unknown>>>('admin', 'list');
+    expect(list).toEqual([expect.objectContaining({ username: 'shopkeeper', role: 'community', communities: [{ id: communityId, name: 'Shop' }], passkeyCount: 1 })]);
+    expect(list[0]).not.toHaveProperty('isYou');
+    const human = await run('admin', 'list');
+    expect(human.stdout.split('\n')[0]).toMatch(/^ID\s+USERNAME\s+NAME\s+ROLE\s+SCOPE\s+PASSKEYS\s+LAST SIGN-IN$/);
+    expect(human.stdout).toMatch(/shopkeeper\s+Test shopkeeper\s+community\s+Shop\s+1\s+\d{4}-/);
   });
 });
 

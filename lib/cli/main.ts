@@ -5,7 +5,7 @@ import { createDb } from '../db';
 import { migrateDatabase } from '../db/migrate';
 import { isAppError } from '../errors';
 import { bootstrap } from '../tenancy/bootstrap';
-import { adminSetupLink } from './admin';
+import { adminList, adminSetupLink } from './admin';
 import { UsageError, type TCliContext, type TCliIo, type TCommand } from './command';
 import { communityCreate } from './community';
 import { dbMigrate } from './db';
@@ -34,6 +34,7 @@ export const COMMANDS: readonly TCommand[] = [
   applicationList,
   applicationKey,
   adminSetupLink,
+  adminList,
   dbMigrate,
 ];
 

@@ -76,8 +76,14 @@ export const ERROR_CATALOG = {
   'transactions.user_not_found': { status: 404, message: 'No user by this name can confirm transactions here.' },
   'transactions.not_pending': { status: 400, message: 'This transaction was already confirmed or refused. Start a new one.' },
   'transactions.wrong_account': { status: 403, message: 'This passkey belongs to another account than the one asked to confirm the transaction.' },
-  // --- admin setup ---
+  // --- admin console: administrators, invitations (setup links), their own passkeys. Out-of-scope
+  // ids are "not found" (never 403: existence is not leaked); 403 only for what a role may not do at all.
   'admin.setup_link_invalid': { status: 404, message: 'This setup link is invalid, used or expired.' },
+  'admin.not_found': { status: 404, message: 'Administrator not found.' },
+  'admin.invitation_not_found': { status: 404, message: 'Invitation not found.' },
+  'admin.role_not_grantable': { status: 403, message: "You can't grant a role above your own." },
+  'admin.last_system_admin': { status: 409, message: "The last system administrator can't be demoted or removed. Make another administrator a system administrator first." },
+  'admin.last_passkey': { status: 409, message: "You can't delete your only passkey. Add another passkey first, so you can still sign in." },
   // --- service ---
   'service.unavailable': { status: 503, message: 'The service is temporarily unavailable.' },
   'service.internal': { status: 500, message: 'Something went wrong on our side.' },

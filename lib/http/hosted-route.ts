@@ -1,9 +1,9 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextResponse } from 'next/server';
 import { AppError } from '../errors';
-import { getConfig } from '../config';
 import { getDb } from '../db';
 import { findSession, type TSession } from '../sessions/sessions';
 import { defineRoute, type TRouteContext, type TRouteOptions } from './route';
+import { assertSameOrigin } from './same-origin';
 import { sessionCookieName, sessionCookieOptions } from './session-cookie';
 
 export type THostedContext<P> = TRouteContext<P> & {
@@ -15,19 +15,6 @@ export type THostedContext<P> = TRouteContext<P> & {
   /** The session, or `auth.unauthenticated`. */
   requireSession: () => Promise<TSession>;
 };
-
-/**
- * Refuses state-changing requests sent from another site (defence in depth on top of
- * SameSite=Lax cookies and the JSON content type): a browser always sends Origin on
- * cross-origin POST/PATCH/DELETE, so a present Origin must be this service's.
- */
-function assertSameOrigin(request: NextRequest): void {
-  if (request.method === 'GET' || request.method === 'HEAD') return;
-  const origin = request.headers.get('origin');
-  if (origin && origin !== getConfig().origin && origin !== request.nextUrl.origin) {
-    throw new AppError('auth.forbidden', { detail: `cross-site ${request.method} from ${origin}` });
-  }
-}
 
 /** Route wrapper for the hosted pages' JSON endpoints under `/c/{communityId}/api`. */
 export function hostedRoute<P extends { communityId: string }>(handler: (ctx: THostedContext<P>) => Promise<Response | object>, options?: TRouteOptions) {

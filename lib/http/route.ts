@@ -18,7 +18,8 @@ export type TRouteOptions = { bodyLimit?: number };
 
 type THandler<P> = (ctx: TRouteContext<P>) => Promise<Response | object>;
 
-function clientIp(request: NextRequest): string | null {
+/** Client IP: the socket peer, or X-Forwarded-For's first hop when LATCHKEY_TRUST_PROXY is set. */
+export function clientIp(request: { headers: { get(name: string): string | null } }): string | null {
   if (getConfig().trustProxy) {
     const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded;
@@ -60,4 +61,3 @@ export const webauthnRoute = <P = Record<string, string | string[]>>(h: THandler
 export const authnRoute = <P = Record<string, string | string[]>>(h: THandler<P>, o?: TRouteOptions) => defineRoute<P>('authn', h, o);
 export const fido2Route = <P = Record<string, string | string[]>>(h: THandler<P>, o?: TRouteOptions) => defineRoute<P>('fido2', h, o);
 export const problemRoute = <P = Record<string, string | string[]>>(h: THandler<P>, o?: TRouteOptions) => defineRoute<P>('problem', h, o);
-export const adminRoute = <P = Record<string, string | string[]>>(h: THandler<P>, o?: TRouteOptions) => defineRoute<P>('admin', h, o);

@@ -6,7 +6,7 @@ import { writeAuditEvent } from '../audit/write-audit-event';
 import { toUserDto, type TUserDto } from '../users/username';
 import { assertCeremonyBinding, ceremonyContext, consumeCeremony, type TCeremonyBinding } from './ceremony';
 import { assertCrossOriginAllowed, readClientData } from './client-data';
-import { assertAaguidAllowed, loadRpSettings, withRpOverride, type TRpOverride } from './rp';
+import { assertAaguidAllowed, loadRpSettings, withRpOverride, type TRpOverride, type TRealm } from './rp';
 import { ZAuthenticationResponse } from './response-schemas';
 import { auditFailure, type TRequestMeta } from './audit-failure';
 
@@ -56,6 +56,8 @@ export async function finishAuthentication(options: {
    * own records (a device, a transaction's evidence) commit or roll back with them.
    */
   onVerified?: (tx: TTx, verified: TVerifiedAuthentication) => Promise<void>;
+  /** The kind of community (default `users`; lib/admin passes `console`). */
+  realm?: TRealm;
   meta?: TRequestMeta;
   now?: Date;
 }): Promise<TAuthenticationResult> {
@@ -73,7 +75,7 @@ export async function finishAuthentication(options: {
     // §7.2 step 12: the client data must carry the challenge of this ceremony (also checked by
     // the library; refused here first, before anything else is looked at).
     if (clientData.challenge !== challenge) throw new AppError('passkeys.verification_failed', { detail: `client data answers another challenge than ceremony ${ceremony.id}` });
-    const rp = withRpOverride(await loadRpSettings(db, communityId), options.rp);
+    const rp = withRpOverride(await loadRpSettings(db, communityId, options.realm), options.rp);
     assertCrossOriginAllowed(rp, clientData);
 
     // Scoped to the community: a credential registered elsewhere is simply unknown here.

@@ -10,10 +10,15 @@ import { toUserDto, type TUserDto } from '../users/username';
 import { assertCeremonyBinding, ceremonyContext, consumeCeremony, type TCeremonyBinding } from './ceremony';
 import { assertCrossOriginAllowed, readClientData } from './client-data';
 import { PASSKEY_NAME_MAX, toPasskeyDto, type TPasskeyDto } from './passkey-dto';
-import { assertAaguidAllowed, loadRpSettings, withRpOverride, type TRpOverride } from './rp';
+import { assertAaguidAllowed, loadRpSettings, withRpOverride, type TRpOverride, type TRealm } from './rp';
 import { ZRegistrationResponse } from './response-schemas';
 import type { TPendingUser } from './start-registration';
 import { auditFailure, type TRequestMeta } from './audit-failure';
+
+/** Prisma's unique-constraint violation (P2002). */
+function isUniqueViolation(e: unknown): boolean {
+  return (e as { code?: unknown } | null)?.code === 'P2002';
+}
 
 /** COSE key parameter 3 is `alg` (RFC 9052 §7.1). */
 const COSE_ALG = 3;
@@ -58,10 +63,13 @@ export async function finishRegistration(options: {
   /** The passkey's name instead of its authenticator's (e.g. the 002 `passkeyName`). */
   name?: string;
   /**
-   * Runs inside the transaction that creates the passkey (and the account) with its audit event,
-   * so a surface's own records (a device) commit or roll back with them.
+   * Runs last inside the transaction that creates the passkey (and the account) with its audit
+   * event, so a surface's own records (a device; lib/admin's setup link and Admin row) commit or
+   * roll back with them: throwing rolls the account and the passkey back.
    */
   onRegistered?: (tx: TTx, registered: TRegistered) => Promise<void>;
+  /** The kind of community (default `users`; lib/admin passes `console`). */
+  realm?: TRealm;
   meta?: TRequestMeta;
   now?: Date;
 }): Promise<{ user: TUserDto; passkey: TPasskeyDto; created: boolean }> {
@@ -78,7 +86,7 @@ export async function finishRegistration(options: {
     if ((ceremony.userId ?? undefined) !== expectedUserId || (!ceremony.userId && !pending)) {
       throw new AppError('passkeys.challenge_invalid', { detail: `ceremony ${ceremony.id} belongs to another user` });
     }
-    const rp = withRpOverride(await loadRpSettings(db, communityId), options.rp);
+    const rp = withRpOverride(await loadRpSettings(db, communityId, options.realm), options.rp);
     assertCrossOriginAllowed(rp, clientData);
 
     let verification;
@@ -123,31 +131,41 @@ export async function finishRegistration(options: {
       if (pending) {
         const taken = await tx.user.findUnique({ where: { communityId_username: { communityId, username: pending.username } }, select: { id: true } });
         if (taken) throw new AppError('passkeys.username_taken', { detail: pending.username });
-        user = await tx.user.create({ data: { communityId, username: pending.username, displayName: pending.displayName, userHandle: pending.userHandle }, select: { id: true, username: true, displayName: true } });
+        // A concurrent sign-up with the same name can commit between the check and the insert: the
+        // unique index then refuses it, which is the same answer.
+        user = await tx.user
+          .create({ data: { communityId, username: pending.username, displayName: pending.displayName, userHandle: pending.userHandle }, select: { id: true, username: true, displayName: true } })
+          .catch((e: unknown) => {
+            throw isUniqueViolation(e) ? new AppError('passkeys.username_taken', { detail: pending.username, cause: e }) : e;
+          });
       } else {
         user = await tx.user.findFirstOrThrow({ where: { id: ceremony.userId!, communityId }, select: { id: true, username: true, displayName: true } });
       }
-      const row = await tx.passkey.create({
-        data: {
-          communityId,
-          userId: user.id,
-          credentialId,
-          publicKey: Buffer.from(info.credential.publicKey).toString('base64url'),
-          alg,
-          signCount: info.credential.counter,
-          transports: (info.credential.transports ?? response.response.transports ?? []) as string[],
-          aaguid: info.aaguid,
-          backupEligible: info.credentialDeviceType === 'multiDevice',
-          backupState: info.credentialBackedUp,
-          userVerified: info.userVerified,
-          attestationFormat: info.fmt,
-          attestationTrust: trust,
-          name: name ?? provider.name ?? 'Passkey',
-          createdAt: now,
-          // A sign-up signs the user in with this passkey: that is its first use.
-          lastUsedAt: pending ? now : null,
-        },
-      });
+      const row = await tx.passkey
+        .create({
+          data: {
+            communityId,
+            userId: user.id,
+            credentialId,
+            publicKey: Buffer.from(info.credential.publicKey).toString('base64url'),
+            alg,
+            signCount: info.credential.counter,
+            transports: (info.credential.transports ?? response.response.transports ?? []) as string[],
+            aaguid: info.aaguid,
+            backupEligible: info.credentialDeviceType === 'multiDevice',
+            backupState: info.credentialBackedUp,
+            userVerified: info.userVerified,
+            attestationFormat: info.fmt,
+            attestationTrust: trust,
+            name: name ?? provider.name ?? 'Passkey',
+            createdAt: now,
+            // A sign-up signs the user in with this passkey: that is its first use.
+            lastUsedAt: pending ? now : null,
+          },
+        })
+        .catch((e: unknown) => {
+          throw isUniqueViolation(e) ? new AppError('passkeys.credential_exists', { detail: credentialId, cause: e }) : e;
+        });
       await writeAuditEvent(tx, {
         type: pending ? 'passkeys.signed_up' : 'passkeys.registered',
         actor: `user:${user.id}`,

@@ -62,12 +62,20 @@ function toRule(value: unknown): TAaguidRule {
 }
 
 /**
- * Loads a community's RP settings.
- * @throws AppError `tenancy.community_not_found`
+ * The kind of community a ceremony runs in (Community.purpose): `users`, an end-user realm that
+ * every dialect and the hosted pages serve, or `console`, the realm of the admin console's
+ * administrators, which only lib/admin opens. A community of the other kind is not found, so no
+ * surface can sign anyone up or in to the console realm by naming its id.
  */
-export async function loadRpSettings(db: TTx, communityId: string): Promise<TRpSettings> {
-  const c = await db.community.findUnique({ where: { id: communityId } });
-  if (!c) throw new AppError('tenancy.community_not_found', { detail: communityId });
+export type TRealm = 'users' | 'console';
+
+/**
+ * Loads a community's RP settings.
+ * @throws AppError `tenancy.community_not_found` (unknown, or not of this realm)
+ */
+export async function loadRpSettings(db: TTx, communityId: string, realm: TRealm = 'users'): Promise<TRpSettings> {
+  const c = await db.community.findFirst({ where: { id: communityId, purpose: realm } });
+  if (!c) throw new AppError('tenancy.community_not_found', { detail: `${communityId} (${realm})` });
   const policy = (c.aaguidPolicy ?? {}) as { registration?: unknown; authentication?: unknown; blocklist?: unknown };
   return {
     communityId: c.id,

@@ -4,7 +4,7 @@ import type { TTx } from '../db';
 import { AppError } from '../errors';
 import { ZUsername } from '../users/username';
 import { createCeremony, newChallenge, type TCeremonyBinding } from './ceremony';
-import { loadRpSettings, withRpOverride, type TRpOverride } from './rp';
+import { loadRpSettings, withRpOverride, type TRpOverride, type TRealm } from './rp';
 
 /**
  * Starts an authentication ceremony (WebAuthn §7.2). Without a username it is usernameless
@@ -46,10 +46,12 @@ export async function startAuthentication(options: {
   ttlMs?: number;
   /** Surface data kept with the ceremony and handed back by finishAuthentication's `onVerified`. */
   context?: Record<string, unknown>;
+  /** The kind of community (default `users`; lib/admin passes `console`). */
+  realm?: TRealm;
   now?: Date;
 }): Promise<{ options: PublicKeyCredentialRequestOptionsJSON }> {
   const { db, communityId } = options;
-  const rp = withRpOverride(await loadRpSettings(db, communityId), options.rp);
+  const rp = withRpOverride(await loadRpSettings(db, communityId, options.realm), options.rp);
   let user: { id: string; passkeys: { credentialId: string; transports: unknown }[] } | null = null;
   const username = options.username === undefined || options.userId !== undefined ? undefined : ZUsername.safeParse(options.username);
   if (username?.success) {

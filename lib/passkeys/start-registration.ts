@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { parseInput } from '../errors/validation';
 import { ZDisplayName, ZUsername } from '../users/username';
 import { createCeremony, newChallenge, type TCeremonyBinding } from './ceremony';
-import { loadRpSettings, withRpOverride, type TRpOverride } from './rp';
+import { loadRpSettings, withRpOverride, type TRpOverride, type TRealm } from './rp';
 
 export const ZSignUpInput = z.object({ username: ZUsername, displayName: ZDisplayName });
 export type TSignUpInput = z.input<typeof ZSignUpInput>;
@@ -42,10 +42,12 @@ export async function startRegistration(options: {
   mediation?: 'conditional';
   /** Surface data kept with the ceremony and handed back by finishRegistration's `onRegistered`. */
   context?: Record<string, unknown>;
+  /** The kind of community (default `users`; lib/admin passes `console`). */
+  realm?: TRealm;
   now?: Date;
 }): Promise<{ options: PublicKeyCredentialCreationOptionsJSON }> {
   const { db, communityId } = options;
-  const rp = withRpOverride(await loadRpSettings(db, communityId), options.rp);
+  const rp = withRpOverride(await loadRpSettings(db, communityId, options.realm), options.rp);
 
   let user: { id: string | null; username: string; displayName: string; userHandle: string };
   let exclude: { id: string; transports?: string[] }[] = [];

@@ -42,11 +42,20 @@ export function toCommunityDto(row: {
 }
 
 /**
- * Creates a community (realm) in a tenant with its relying-party settings.
+ * Creates a community (realm) in a tenant with its relying-party settings. Names are unique per
+ * tenant among communities of the same purpose (the console realm is not listed with the others).
  * @throws AppError `request.validation_failed`, `tenancy.tenant_not_found`, `tenancy.invalid_origin`,
  *   `tenancy.invalid_rp_id`, `tenancy.community_exists`
  */
-export async function createCommunity(options: { db: TTx; input: TCreateCommunityInput; actor: string; isDefault?: boolean }): Promise<TCommunityDto> {
+export async function createCommunity(options: {
+  db: TTx;
+  input: TCreateCommunityInput;
+  actor: string;
+  isDefault?: boolean;
+  /** `users` (default): an end-user realm; `console`: the admins' realm (lib/admin/console-community.ts). */
+  purpose?: 'users' | 'console';
+}): Promise<TCommunityDto> {
+  const purpose = options.purpose ?? 'users';
   const input = parseInput(ZCreateCommunityInput, options.input);
   const origins = [...new Set(input.origins.map(normalizeOrigin))];
   assertRpIdCoversOrigins(input.rpId, origins);
@@ -54,7 +63,7 @@ export async function createCommunity(options: { db: TTx; input: TCreateCommunit
   const { db } = options;
   const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true } });
   if (!tenant) throw new AppError('tenancy.tenant_not_found', { detail: input.tenantId });
-  const clash = await db.community.findFirst({ where: { tenantId: input.tenantId, name: input.name }, select: { id: true } });
+  const clash = await db.community.findFirst({ where: { tenantId: input.tenantId, name: input.name, purpose }, select: { id: true } });
   if (clash) throw new AppError('tenancy.community_exists', { detail: input.name });
 
   const row = await db.community.create({
@@ -62,6 +71,7 @@ export async function createCommunity(options: { db: TTx; input: TCreateCommunit
       tenantId: input.tenantId,
       name: input.name,
       isDefault: options.isDefault ?? false,
+      purpose,
       rpId: input.rpId,
       rpName: input.rpName ?? input.name,
       origins,
@@ -71,7 +81,7 @@ export async function createCommunity(options: { db: TTx; input: TCreateCommunit
   });
   await writeAuditEvent(db, {
     type: 'tenancy.community_created', actor: options.actor, result: 'success', tenantId: row.tenantId, communityId: row.id, subject: row.id,
-    detail: { name: row.name, rpId: row.rpId, origins },
+    detail: { name: row.name, rpId: row.rpId, origins, ...(purpose === 'console' ? { purpose } : {}) },
   });
   return toCommunityDto(row);
 }

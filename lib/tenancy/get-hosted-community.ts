@@ -16,7 +16,8 @@ const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
  */
 export async function getHostedCommunity(options: { db: TTx; communityId?: string }): Promise<THostedCommunity | undefined> {
   const row = await options.db.community.findFirst({
-    where: options.communityId ? { id: options.communityId } : { isDefault: true },
+    // Only end-user realms have hosted pages; the admins' console realm has the admin console.
+    where: options.communityId ? { id: options.communityId, purpose: 'users' } : { isDefault: true, purpose: 'users' },
     select: { id: true, name: true, rpId: true, rpName: true, isDefault: true, branding: true },
   });
   if (!row) return undefined;

@@ -9,6 +9,10 @@ import { listTenancy } from './list-tenancy';
 import { findValidSetupToken } from '../admin/create-setup-link';
 import { loadServiceKeyPair } from '../envelope/service-key';
 import { getJwks, loadActiveSigningKey } from '../tokens/signing-keys';
+import { loadRpSettings } from '../passkeys/rp';
+import { startAuthentication } from '../passkeys/start-authentication';
+import { startRegistration } from '../passkeys/start-registration';
+import { getHostedCommunity } from './get-hosted-community';
 
 const config = { origin: 'https://id.example.com', rpId: 'id.example.com', envelopeCurve: 'secp256k1' as const };
 
@@ -55,13 +59,37 @@ describe.each(TEST_PROVIDERS)('tenancy on %s', (provider) => {
     expect(jwks.keys).toEqual([expect.objectContaining({ kty: 'EC', crv: 'P-256', kid: signing!.kid, alg: 'ES256', use: 'sig' })]);
     expect(jwks.keys[0]).not.toHaveProperty('d');
 
+    // The admins' console realm: in the default tenant, on the public URL, not listed with the tenant's communities.
+    const consoleRealm = await db.community.findUniqueOrThrow({ where: { id: first.consoleCommunityId } });
+    expect(consoleRealm).toMatchObject({ purpose: 'console', tenantId: first.tenantId, rpId: 'id.example.com', origins: ['https://id.example.com'], userVerification: 'required', isDefault: false });
+
     const second = await bootstrap({ db, config, kek });
-    expect(second).toEqual({ created: false, tenantId: first.tenantId, communityId: first.communityId, servicePublicKey: first.servicePublicKey });
+    expect(second).toEqual({ created: false, tenantId: first.tenantId, communityId: first.communityId, consoleCommunityId: first.consoleCommunityId, servicePublicKey: first.servicePublicKey });
     expect(await db.tenant.count()).toBe(1);
     expect(await db.serviceKeyPair.count()).toBe(1);
     expect(await db.signingKey.count()).toBe(1);
     expect(await db.adminSetupToken.count()).toBe(1);
-    expect(await db.auditEvent.count({ where: { type: { in: ['tenancy.tenant_created', 'tenancy.community_created', 'admin.setup_link_created'] } } })).toBe(3);
+    expect(await db.community.count({ where: { purpose: 'console' } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { type: { in: ['tenancy.tenant_created', 'tenancy.community_created', 'admin.setup_link_created'] } } })).toBe(4);
+
+    // A new public URL: the console realm follows it (the default community is left alone).
+    const moved = await bootstrap({ db, config: { ...config, origin: 'https://login.example.org', rpId: 'login.example.org' }, kek });
+    expect(moved.consoleCommunityId).toBe(first.consoleCommunityId);
+    expect(await db.community.findUniqueOrThrow({ where: { id: first.consoleCommunityId } })).toMatchObject({ rpId: 'login.example.org', origins: ['https://login.example.org'] });
+    expect(await db.community.findUniqueOrThrow({ where: { id: first.communityId } })).toMatchObject({ rpId: 'id.example.com' });
+    expect(await db.auditEvent.count({ where: { type: 'admin.console_relying_party_changed' } })).toBe(1);
+    await bootstrap({ db, config, kek });
+  });
+
+  it('keeps the console realm out of the hosted pages and every end-user ceremony', async () => {
+    const consoleId = (await db.community.findFirstOrThrow({ where: { purpose: 'console' } })).id;
+    expect(await getHostedCommunity({ db, communityId: consoleId })).toBeUndefined();
+    await expect(loadRpSettings(db, consoleId)).rejects.toMatchObject({ code: 'tenancy.community_not_found' });
+    await expect(startRegistration({ db, communityId: consoleId, signUp: { username: 'squatter', displayName: 'S' } })).rejects.toMatchObject({ code: 'tenancy.community_not_found' });
+    await expect(startAuthentication({ db, communityId: consoleId, decoyKey: kek })).rejects.toMatchObject({ code: 'tenancy.community_not_found' });
+    expect((await loadRpSettings(db, consoleId, 'console')).communityId).toBe(consoleId);
+    const defaultId = (await db.community.findFirstOrThrow({ where: { isDefault: true } })).id;
+    await expect(loadRpSettings(db, defaultId, 'console')).rejects.toMatchObject({ code: 'tenancy.community_not_found' });
   });
 
   it('creates tenants and communities with validated RP settings', async () => {

@@ -13,9 +13,10 @@ export class AutofillGate {
 
   private constructor() {}
 
-  static async install(page: Page): Promise<AutofillGate> {
+  /** `url`: the sign-in options endpoint (the hosted pages' by default; the console's is `**\/admin/api/session/options`). */
+  static async install(page: Page, url = '**/api/authentication/options'): Promise<AutofillGate> {
     const gate = new AutofillGate();
-    await page.route('**/api/authentication/options', (route) => gate.handle(route));
+    await page.route(url, (route) => gate.handle(route));
     return gate;
   }
 

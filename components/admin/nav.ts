@@ -1,0 +1,60 @@
+import type { ComponentType } from 'react';
+import { AppsIcon, AuditIcon, ChipIcon, DashboardIcon, InboxIcon, KeyIcon, ShieldIcon, SparkIcon, TenantsIcon, TransactionsIcon, UserIcon, UsersIcon } from './icons';
+
+/**
+ * The console's navigation, one list for the sidebar and the phone menu. A section is `ready`
+ * (built), `placeholder` (a page that says it is being built: components/admin/section-placeholder.tsx)
+ * or `coming` (shown greyed, not a link). Whoever builds a section flips its status.
+ */
+export type TNavItem = { label: string; href: string; icon: ComponentType<{ className?: string }>; status: 'ready' | 'placeholder' | 'coming'; description: string };
+export type TNavGroup = { label: string; items: TNavItem[] };
+
+export const ADMIN_NAV: TNavGroup[] = [
+  { label: 'Overview', items: [{ label: 'Dashboard', href: '/admin', icon: DashboardIcon, status: 'ready', description: 'Sign-ins, registrations and what needs attention.' }] },
+  {
+    label: 'Identity',
+    items: [
+      { label: 'Tenants & communities', href: '/admin/tenants', icon: TenantsIcon, status: 'placeholder', description: 'Tenants, their communities, relying-party settings and branding.' },
+      { label: 'Users', href: '/admin/users', icon: UsersIcon, status: 'placeholder', description: 'End users of your communities and their passkeys.' },
+      { label: 'Authenticator metadata', href: '/admin/metadata', icon: ChipIcon, status: 'placeholder', description: 'AAGUID names and icons, and which authenticators are allowed.' },
+    ],
+  },
+  {
+    label: 'Integrations',
+    items: [
+      { label: 'Licenses & API keys', href: '/admin/licenses', icon: KeyIcon, status: 'placeholder', description: 'Keys your back ends use to call the Latchkey APIs.' },
+      { label: 'Applications', href: '/admin/applications', icon: AppsIcon, status: 'placeholder', description: 'Applications of the FIDO2 API 2.0 and their settings.' },
+    ],
+  },
+  {
+    label: 'Activity',
+    items: [
+      { label: 'Transactions', href: '/admin/transactions', icon: TransactionsIcon, status: 'placeholder', description: 'Transaction confirmations and their evidence.' },
+      { label: 'OTP outbox', href: '/admin/outbox', icon: InboxIcon, status: 'placeholder', description: 'Emails and text messages with one-time codes.' },
+      { label: 'Audit log', href: '/admin/audit', icon: AuditIcon, status: 'placeholder', description: 'Who did what, and when.' },
+    ],
+  },
+  {
+    label: 'Access',
+    items: [
+      { label: 'Admins', href: '/admin/admins', icon: ShieldIcon, status: 'ready', description: 'Administrators, their roles and invitations.' },
+      { label: 'My account', href: '/admin/account', icon: UserIcon, status: 'ready', description: 'Your passkeys and session.' },
+    ],
+  },
+  {
+    label: 'Coming next',
+    items: ['Schemes', 'Journeys', 'Service providers', 'External IdPs', 'IdP configuration', 'SP catalog', 'Consents'].map((label) => ({
+      label,
+      href: '',
+      icon: SparkIcon,
+      status: 'coming' as const,
+      description: 'Not available yet.',
+    })),
+  },
+];
+
+/** The item a path belongs to (the longest matching href), for the active link and page titles. */
+export function navItemFor(pathname: string): TNavItem | undefined {
+  const items = ADMIN_NAV.flatMap((g) => g.items).filter((i) => i.href && (pathname === i.href || (i.href !== '/admin' && pathname.startsWith(`${i.href}/`))));
+  return items.sort((a, b) => b.href.length - a.href.length)[0];
+}

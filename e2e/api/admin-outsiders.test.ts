@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAdminTestKit, type TAdminClient, type TAdminTestKit, type TSignedInAdmin } from '../support/admin-client';
+import { expectRefusedUnchanged } from '../support/admin-expect';
+import { expectOk } from '../support/hosted-client';
+
+/**
+ * Every console endpoint that needs a session, called without one: 401 in the console's format,
+ * nothing changed — with no cookie, a forged cookie, and the cookie of a signed-out session. (The
+ * wrong-role and other-scope outsiders of each endpoint are in its feature's spec.)
+ * Pages added later append their endpoints to ENDPOINTS.
+ */
+
+const baseUrl = inject('baseUrl');
+const databaseUrl = inject('databaseUrl');
+
+let kit: TAdminTestKit;
+let root: TSignedInAdmin;
+let ids: { admin: string; invitation: string; passkey: string };
+
+beforeAll(async () => {
+  kit = createAdminTestKit({ baseUrl, databaseUrl });
+  root = await kit.signInAs('system');
+  const target = await kit.signInAs('system');
+  ids = {
+    admin: target.admin.id,
+    invitation: expectOk(await root.client.invite({ role: 'system', label: 'outsider target' })).invitation.id,
+    passkey: expectOk(await root.client.listPasskeys()).passkeys[0]!.id,
+  };
+});
+afterAll(async () => kit?.close());
+
+type TCall = [string, (c: TAdminClient) => ReturnType<TAdminClient['request']>];
+const ENDPOINTS: TCall[] = [
+  ['GET session', (c) => c.session()],
+  ['POST session/sign-out', (c) => c.signOut()],
+  ['GET admins', (c) => c.listAdmins()],
+  ['PATCH admins/{id}', (c) => c.changeRole(ids.admin, { role: 'tenant', tenantId: 'x' })],
+  ['DELETE admins/{id}', (c) => c.removeAdmin(ids.admin)],
+  ['GET invitations', (c) => c.listInvitations()],
+  ['POST invitations', (c) => c.invite({ role: 'system' })],
+  ['DELETE invitations/{id}', (c) => c.revokeInvitation(ids.invitation)],
+  ['GET scope', (c) => c.scope()],
+  ['GET account/passkeys', (c) => c.listPasskeys()],
+  ['PATCH account/passkeys/{id}', (c) => c.renamePasskey(ids.passkey, 'pwned')],
+  ['DELETE account/passkeys/{id}', (c) => c.deletePasskey(ids.passkey)],
+  ['POST account/registration/options', (c) => c.addPasskeyOptions()],
+  ['POST account/registration/verify', (c) => c.addPasskeyVerify({})],
+];
+
+describe('no session', () => {
+  it.each(ENDPOINTS)('%s without a cookie is 401 and changes nothing', async (_, call) => {
+    await expectRefusedUnchanged(kit.db, () => call(kit.anonymous()), 401, 'auth.unauthenticated');
+  });
+
+  it.each(ENDPOINTS)('%s with a forged cookie is 401 and changes nothing', async (_, call) => {
+    const forged = kit.anonymous();
+    forged.jar.set(forged.sessionCookieName, root.client.sessionCookie()!.replace(/.{8}$/, 'AAAAAAAA'));
+    await expectRefusedUnchanged(kit.db, () => call(forged), 401, 'auth.unauthenticated');
+  });
+
+  it('with the cookie of a signed-out session, every endpoint is 401 and nothing changes', async () => {
+    const gone = await kit.signInAs('system');
+    const cookie = gone.client.sessionCookie()!;
+    expect((await gone.client.signOut()).status).toBe(200);
+    const replay = kit.anonymous();
+    replay.jar.set(replay.sessionCookieName, cookie);
+    for (const [, call] of ENDPOINTS) await expectRefusedUnchanged(kit.db, () => call(replay), 401, 'auth.unauthenticated');
+  });
+});

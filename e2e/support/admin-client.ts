@@ -1,0 +1,238 @@
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from '@simplewebauthn/server';
+import { createDb, type TDb } from '../../lib/db';
+import { createSetupLink } from '../../lib/admin/create-setup-link';
+import type { TAdminDto, TInvitationDto } from '../../lib/admin/admin-dto';
+import type { TPage } from '../../lib/admin/list-query';
+import type { TScopeOptions } from '../../lib/admin/list-scope-options';
+import type { TAdminRole } from '../../lib/admin/principal';
+import type { TPasskeyDto } from '../../lib/passkeys/passkey-dto';
+import { createCommunity } from '../../lib/tenancy/create-community';
+import { createTenant } from '../../lib/tenancy/create-tenant';
+import { CookieJar, expectOk, type THostedResponse, type TRequestOptions } from './hosted-client';
+import { createSoftAuthenticator, type TSoftAuthenticator } from './soft-authenticator';
+
+/**
+ * A typed HTTP client for the admin console (`/admin/api/...` and the next-auth endpoints under
+ * `/api/auth`) with a cookie jar, for API tests: it signs an administrator in the way the
+ * console's pages do — options from the console, a real assertion or attestation from the software
+ * authenticator, then next-auth's credentials callback with its CSRF token — and keeps the session
+ * cookie. Like hosted-client, every call returns status, headers and body instead of throwing
+ * (`expectOk` for happy paths), and POSTs carry `Origin: <baseUrl>` like a same-origin page.
+ *
+ * For outsider specs, `createAdminTestKit` makes administrators of any role and scope:
+ *
+ *   const kit = createAdminTestKit({ baseUrl: inject('baseUrl'), databaseUrl: inject('databaseUrl') });
+ *   const acme = await kit.seedTenant('Acme', ['Web', 'Mobile']);
+ *   const web = await kit.signInAs('community', { communityIds: [acme.communities.Web] });
+ *   const res = await web.client.request('GET', `/admin/api/…/${otherCommunityId}`);   // expect 404
+ *   await kit.close();
+ */
+
+/** The console's error format: `{error: {code, message, fields?}}`. */
+export type TAdminErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
+export type TAdminResponse<T> = THostedResponse<T>;
+
+export type TSessionBody = {
+  admin: { id: string; username: string; displayName: string; role: TAdminRole; tenantId: string | null; communityIds: string[] };
+  expiresAt: string;
+  absoluteExpiresAt: string;
+};
+
+/** The answer of next-auth's credentials callback: `{url}`; a failure names the error code in `url`'s `error` parameter. */
+export type TNextAuthCallbackBody = { url: string };
+
+export type TAdminClientOptions = {
+  baseUrl: string;
+  /** Origin header on state-changing requests: default `baseUrl` (same-origin page); `null` sends none. */
+  origin?: string | null;
+  jar?: CookieJar;
+};
+
+export type TAdminClient = ReturnType<typeof createAdminClient>;
+
+/** The error code of a next-auth callback answer (`undefined` when it signed in). */
+export function nextAuthError(res: TAdminResponse<TNextAuthCallbackBody>): string | undefined {
+  const url = (res.body as TNextAuthCallbackBody | undefined)?.url;
+  if (typeof url !== 'string') return `http ${res.status}`;
+  const parsed = new URL(url, 'http://x');
+  return parsed.searchParams.get('error') ?? (parsed.searchParams.get('csrf') ? 'csrf' : undefined);
+}
+
+export function createAdminClient(options: TAdminClientOptions) {
+  const jar = options.jar ?? new CookieJar();
+  const origin = options.origin === undefined ? options.baseUrl : options.origin;
+  const sessionCookieName = new URL(options.baseUrl).protocol === 'https:' ? '__Host-lk_admin_session' : 'lk_admin_session';
+
+  /** Any request; `path` is absolute (`/admin/api/admins`) or relative to `/admin/api/`. */
+  async function request<T>(method: string, path: string, init: TRequestOptions & { form?: Record<string, string> } = {}): Promise<TAdminResponse<T>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    let body: BodyInit | undefined = init.body;
+    if (body === undefined && init.form !== undefined) {
+      body = new URLSearchParams(init.form).toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    } else if (body === undefined && init.json !== undefined) {
+      body = JSON.stringify(init.json);
+      headers['content-type'] = 'application/json';
+    }
+    if (origin && method !== 'GET' && method !== 'HEAD') headers.origin = origin;
+    const cookie = init.noCookies ? undefined : jar.header();
+    if (cookie) headers.cookie = cookie;
+    for (const [name, value] of Object.entries(init.headers ?? {})) {
+      if (value === null) delete headers[name.toLowerCase()];
+      else headers[name.toLowerCase()] = value;
+    }
+    const url = path.startsWith('http') ? path : `${options.baseUrl}${path.startsWith('/') ? path : `/admin/api/${path}`}`;
+    const res = await fetch(url, { method, headers, body, redirect: 'manual' });
+    const setCookies = res.headers.getSetCookie();
+    if (!init.noCookies) jar.store(setCookies);
+    const text = await res.text();
+    let parsed: unknown = undefined;
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+    }
+    return { status: res.status, ok: res.ok, headers: res.headers, setCookies, body: parsed as T | TAdminErrorBody | undefined, data: parsed as T };
+  }
+
+  /** next-auth's CSRF token (double-submit: the cookie goes into the jar). */
+  async function csrfToken(): Promise<string> {
+    return expectOk(await request<{ csrfToken: string }>('GET', '/api/auth/csrf')).csrfToken;
+  }
+
+  /** POST to a next-auth credentials provider, as the console's pages do. */
+  async function credentialsCallback(provider: 'passkey' | 'passkey-setup', fields: Record<string, string>, init: { csrf?: string | null } = {}) {
+    const csrf = init.csrf === undefined ? await csrfToken() : init.csrf;
+    return request<TNextAuthCallbackBody>('POST', `/api/auth/callback/${provider}`, { form: { ...(csrf === null ? {} : { csrfToken: csrf }), ...fields, callbackUrl: '/admin', json: 'true' } });
+  }
+
+  const client = {
+    baseUrl: options.baseUrl,
+    /** The origin the console's pages run on (what a browser writes into clientDataJSON). */
+    origin: options.baseUrl,
+    jar,
+    sessionCookieName,
+    request,
+    csrfToken,
+    credentialsCallback,
+    /** The session cookie's value (the encrypted next-auth JWT), if signed in. */
+    sessionCookie: () => jar.get(sessionCookieName),
+
+    signInOptions: (input: { username?: string } | Record<string, unknown> = {}, init?: TRequestOptions) =>
+      request<{ options: PublicKeyCredentialRequestOptionsJSON }>('POST', 'session/options', { json: input, ...init }),
+    setupOptions: (input: { token: string; username?: unknown; displayName?: unknown } | Record<string, unknown>, init?: TRequestOptions) =>
+      request<{ options: PublicKeyCredentialCreationOptionsJSON }>('POST', 'setup/options', { json: input, ...init }),
+    session: (init?: TRequestOptions) => request<TSessionBody>('GET', 'session', init),
+    signOut: (init?: TRequestOptions) => request<{ redirectTo: string }>('POST', 'session/sign-out', init),
+
+    listAdmins: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
+      request<TPage<TAdminDto>>('GET', `admins?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    changeRole: (adminId: string, input: unknown, init?: TRequestOptions) => request<{ admin: TAdminDto }>('PATCH', `admins/${encodeURIComponent(adminId)}`, { json: input, ...init }),
+    removeAdmin: (adminId: string, init?: TRequestOptions) => request<undefined>('DELETE', `admins/${encodeURIComponent(adminId)}`, init),
+    listInvitations: (init?: TRequestOptions) => request<{ invitations: TInvitationDto[] }>('GET', 'invitations', init),
+    invite: (input: unknown, init?: TRequestOptions) => request<{ url: string; invitation: TInvitationDto }>('POST', 'invitations', { json: input, ...init }),
+    revokeInvitation: (invitationId: string, init?: TRequestOptions) => request<undefined>('DELETE', `invitations/${encodeURIComponent(invitationId)}`, init),
+    scope: (init?: TRequestOptions) => request<TScopeOptions>('GET', 'scope', init),
+
+    listPasskeys: (init?: TRequestOptions) => request<{ passkeys: TPasskeyDto[] }>('GET', 'account/passkeys', init),
+    addPasskeyOptions: (init?: TRequestOptions) => request<{ options: PublicKeyCredentialCreationOptionsJSON }>('POST', 'account/registration/options', { json: {}, ...init }),
+    addPasskeyVerify: (response: unknown, init?: TRequestOptions) => request<{ passkey: TPasskeyDto }>('POST', 'account/registration/verify', { json: { response }, ...init }),
+    renamePasskey: (passkeyId: string, name: unknown, init?: TRequestOptions) => request<{ passkey: TPasskeyDto }>('PATCH', `account/passkeys/${encodeURIComponent(passkeyId)}`, { json: { name }, ...init }),
+    deletePasskey: (passkeyId: string, init?: TRequestOptions) => request<undefined>('DELETE', `account/passkeys/${encodeURIComponent(passkeyId)}`, init),
+
+    /** Sign-in in one go: options (usernameless unless `username`), the authenticator's assertion, next-auth's callback. */
+    async signIn(authenticator: TSoftAuthenticator, input: { username?: string } = {}): Promise<{ response: AuthenticationResponseJSON; result: TAdminResponse<TNextAuthCallbackBody> }> {
+      const { options: requestOptions } = expectOk(await client.signInOptions(input));
+      const response = authenticator.authenticate(requestOptions, { origin: client.origin });
+      return { response, result: await credentialsCallback('passkey', { response: JSON.stringify(response) }) };
+    },
+
+    /** Enrolment from a setup link (URL or token) in one go; signs the new administrator in. */
+    async enroll(link: string, authenticator: TSoftAuthenticator, input: { username: string; displayName: string }): Promise<{ response: RegistrationResponseJSON; result: TAdminResponse<TNextAuthCallbackBody> }> {
+      const token = link.includes('token=') ? (new URL(link).searchParams.get('token') ?? '') : link;
+      const { options: creation } = expectOk(await client.setupOptions({ token, ...input }));
+      const response = authenticator.register(creation, { origin: client.origin });
+      return { response, result: await credentialsCallback('passkey-setup', { token, response: JSON.stringify(response) }) };
+    },
+
+    /** Adds a passkey to the signed-in administrator in one go. */
+    async addPasskey(authenticator: TSoftAuthenticator) {
+      const { options: creation } = expectOk(await client.addPasskeyOptions());
+      return client.addPasskeyVerify(authenticator.register(creation, { origin: client.origin }));
+    },
+  };
+  return client;
+}
+
+export type TSignedInAdmin = {
+  client: TAdminClient;
+  authenticator: TSoftAuthenticator;
+  username: string;
+  admin: TSessionBody['admin'];
+};
+
+export type TAdminScope = { tenantId?: string; communityIds?: string[] };
+
+let counter = 0;
+
+/**
+ * Administrators of any role for API tests, against the test server's own database (the API global
+ * setup provides `baseUrl` and `databaseUrl`): setup links are made directly in the database,
+ * then enrolled and signed in over HTTP.
+ */
+export function createAdminTestKit(options: { baseUrl: string; databaseUrl: string }) {
+  const db: TDb = createDb(options.databaseUrl);
+
+  const kit = {
+    db,
+    baseUrl: options.baseUrl,
+    /** A client without a session. */
+    anonymous: (clientOptions: Partial<TAdminClientOptions> = {}) => createAdminClient({ baseUrl: options.baseUrl, ...clientOptions }),
+
+    /** A one-time setup link (URL) for a grant, made the way the CLI makes one. */
+    async setupLink(role: TAdminRole = 'system', scope: TAdminScope = {}, extra: { now?: Date; label?: string } = {}): Promise<string> {
+      let tenantId = scope.tenantId ?? null;
+      if (role === 'community' && !tenantId && scope.communityIds?.length) {
+        tenantId = (await db.community.findUniqueOrThrow({ where: { id: scope.communityIds[0]! }, select: { tenantId: true } })).tenantId;
+      }
+      const link = await createSetupLink({ db, origin: options.baseUrl, actor: 'test', role, tenantId: role === 'system' ? null : tenantId, communityIds: role === 'community' ? (scope.communityIds ?? []) : [], label: extra.label, now: extra.now });
+      return link.url;
+    },
+
+    /** A new administrator of this role and scope, enrolled and signed in (its client keeps the cookie). */
+    async signInAs(role: TAdminRole, scope: TAdminScope = {}, extra: { username?: string } = {}): Promise<TSignedInAdmin> {
+      const link = await kit.setupLink(role, scope);
+      counter += 1;
+      const username = extra.username ?? `${role}-${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 6)}`;
+      const client = kit.anonymous();
+      const authenticator = createSoftAuthenticator();
+      const { result } = await client.enroll(link, authenticator, { username, displayName: `Test ${username}` });
+      const error = nextAuthError(result);
+      if (error) throw new Error(`enrolment of a ${role} admin failed: ${error}`);
+      const admin = expectOk(await client.session()).admin;
+      return { client, authenticator, username, admin };
+    },
+
+    /** A tenant with communities (all on the server's origin), made with the tenancy use-cases. */
+    async seedTenant(name: string, communityNames: string[] = ['Web']): Promise<{ id: string; communities: Record<string, string> }> {
+      const unique = `${name} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+      const tenant = await createTenant({ db, input: { name: unique }, actor: 'test' });
+      const host = new URL(options.baseUrl).hostname;
+      const communities: Record<string, string> = {};
+      for (const c of communityNames) communities[c] = (await createCommunity({ db, input: { tenantId: tenant.id, name: c, rpId: host, origins: [options.baseUrl] }, actor: 'test' })).id;
+      return { id: tenant.id, communities };
+    },
+
+    close: () => db.$disconnect(),
+  };
+  return kit;
+}
+
+export type TAdminTestKit = ReturnType<typeof createAdminTestKit>;
