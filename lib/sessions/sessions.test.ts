@@ -69,9 +69,17 @@ describe.each(TEST_PROVIDERS)('sessions and proof tokens on %s', (provider) => {
     await expect(verifyProofOfAuthentication({ db, token: forged, issuer, communityId })).rejects.toMatchObject({ code: 'auth.unauthenticated' });
   });
 
-  it('refuses to sign for a community without a signing key', async () => {
+  it('gives a community without a signing key one on its first token, and keeps using it', async () => {
     const t = await db.tenant.create({ data: { name: 'NoKey' } });
     const c = await db.community.create({ data: { tenantId: t.id, name: 'C', rpId: 'x.example', rpName: 'X', origins: ['https://x.example'] } });
-    await expect(issueProofOfAuthentication({ db, kek, issuer: 'i', claims: { sub: 's', username: 'u', community: c.id, tenant: t.id, amr: [], auth_time: 0, aaguid: '', cid: '' } })).rejects.toMatchObject({ code: 'service.internal' });
+    expect(await db.signingKey.count({ where: { communityId: c.id } })).toBe(0);
+    const claims = { sub: 's', username: 'u', community: c.id, tenant: t.id, amr: [], auth_time: 0, aaguid: '', cid: '' };
+    const first = await issueProofOfAuthentication({ db, kek, issuer: 'i', claims });
+    const second = await issueProofOfAuthentication({ db, kek, issuer: 'i', claims });
+    const keys = await db.signingKey.findMany({ where: { communityId: c.id }, select: { kid: true, status: true } });
+    expect(keys).toEqual([{ kid: expect.any(String), status: 'active' }]);
+    expect(decodeProtectedHeader(first).kid).toBe(keys[0]!.kid);
+    expect(decodeProtectedHeader(second).kid).toBe(keys[0]!.kid);
+    expect(await verifyProofOfAuthentication({ db, token: first, issuer: 'i', communityId: c.id })).toMatchObject({ sub: 's' });
   });
 });

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { SignJWT, jwtVerify, createLocalJWKSet, type JWTPayload } from 'jose';
 import type { TTx } from '../db';
 import { AppError } from '../errors';
-import { getJwks, loadActiveSigningKey } from './signing-keys';
+import { ensureSigningKey, getJwks, loadActiveSigningKey } from './signing-keys';
 
 // Imported private keys by kid. Keys are immutable once created, so this cache only saves the
 // unseal + PKCS#8 import per token; it holds no request state.
@@ -11,7 +11,8 @@ const keyCache = new Map<string, Awaited<ReturnType<typeof loadActiveSigningKey>
 /**
  * Signs a JWT with the community's active signing key (ES256, `kid` and `typ` in the header):
  * the one place every token type of a community (proof of authentication, jwtAccess …) is made.
- * @throws AppError `service.internal` when the community has no signing key
+ * A community without a key yet (created by the CLI or the console after the first run) gets one
+ * here, on its first token; its JWKS lists it from then on.
  */
 export async function signCommunityJwt(options: {
   db: TTx;
@@ -27,11 +28,11 @@ export async function signCommunityJwt(options: {
 }): Promise<string> {
   const { db, communityId } = options;
   const active = await db.signingKey.findFirst({ where: { communityId, status: 'active' }, orderBy: { createdAt: 'desc' }, select: { kid: true } });
-  if (!active) throw new AppError('service.internal', { detail: `community ${communityId} has no signing key` });
-  let key = keyCache.get(active.kid);
+  const kid = active?.kid ?? (await ensureSigningKey(db, options.kek, communityId));
+  let key = keyCache.get(kid);
   if (!key) {
     key = await loadActiveSigningKey(db, options.kek, communityId);
-    keyCache.set(active.kid, key);
+    keyCache.set(kid, key);
   }
   const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
   return new SignJWT(options.claims)

@@ -4,7 +4,6 @@ import type { TTx } from '../db';
 import { AppError } from '../errors';
 import { communityIssuer } from './proof-of-authentication';
 import { signCommunityJwt, verifyCommunityJwt } from './community-jwt';
-import { ensureSigningKey } from './signing-keys';
 
 /** The grants of the FIDO2 API 2.0 (WIRE-NOTES §2, OpenAPI `mgmt/grant`). */
 export const FIDO2_SCOPES = ['passkey:read', 'passkey:write', 'profile:read', 'profile:write', 'reg:write', 'auth:write'] as const;
@@ -53,7 +52,6 @@ export async function issueJwtAccess(options: {
   now?: Date;
 }): Promise<string> {
   const { app } = options;
-  await ensureSigningKey(options.db, options.kek, app.communityId);
   return signCommunityJwt({
     db: options.db,
     kek: options.kek,

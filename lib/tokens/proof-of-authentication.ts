@@ -23,7 +23,6 @@ export function communityIssuer(origin: string, communityId: string): string {
 /**
  * Signs the `proof_of_authentication_jwt` (ES256, the community's active key, `kid` in the
  * header): who signed in, with which passkey, how (amr) and when.
- * @throws AppError `service.internal` when the community has no signing key
  */
 export async function issueProofOfAuthentication(options: { db: TTx; kek: Buffer; issuer: string; claims: TProofClaims; now?: Date }): Promise<string> {
   const { sub, ...rest } = options.claims;
