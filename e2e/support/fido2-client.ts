@@ -48,6 +48,10 @@ export type TAnswer<T> = { status: number; headers: Headers; body: T & TFido2Err
 export type TCallOptions = {
   /** `Authorization: Bearer <token>`. */
   token?: string;
+  /** An Authorization header as is (Basic credentials, malformed values), instead of `token`. */
+  authorization?: string;
+  /** More request headers. */
+  headers?: Record<string, string>;
   /** The Origin header; null sends none (a server-to-server call). Default: the client's origin. */
   origin?: string | null;
   /** A body sent verbatim instead of JSON. */
@@ -57,16 +61,23 @@ export type TCallOptions = {
 
 export function createFido2Client(options: { baseUrl: string; origin?: string | null }) {
   async function call<T>(method: string, path: string, json?: unknown, o: TCallOptions = {}): Promise<TAnswer<T>> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...(o.headers ?? {}) };
     const origin = o.origin === undefined ? (options.origin ?? null) : o.origin;
-    if (origin !== null) headers.origin = origin;
+    if (origin !== null) headers.origin ??= origin;
     if (o.token) headers.authorization = `Bearer ${o.token}`;
+    if (o.authorization !== undefined) headers.authorization = o.authorization;
     const hasBody = json !== undefined || o.raw !== undefined;
     const contentType = o.contentType === undefined ? 'application/json' : o.contentType;
     if (hasBody && contentType !== null) headers['content-type'] = contentType;
     const res = await fetch(`${options.baseUrl}/fido2/v2${path}`, { method, headers, body: o.raw ?? (json === undefined ? undefined : JSON.stringify(json)) });
     const text = await res.text();
-    return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as T & TFido2Error };
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = { text };
+    }
+    return { status: res.status, headers: res.headers, body: body as T & TFido2Error };
   }
   return {
     call,

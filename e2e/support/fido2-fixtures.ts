@@ -11,7 +11,7 @@ import { startRegistration } from '../../lib/passkeys/start-registration';
 import { createCommunity } from '../../lib/tenancy/create-community';
 import { ensureSigningKey } from '../../lib/tokens/signing-keys';
 import { createSoftAuthenticator, type TSoftAuthenticator, type TSoftAuthenticatorOptions } from './soft-authenticator';
-import { toCreationResult, type TFido2Client } from './fido2-client';
+import { createFido2Client, toCreationResult, type TFido2Client } from './fido2-client';
 
 /**
  * Fixtures of the FIDO2 API 2.0 (`/fido2/v2`) API tests: applications with management keys made
@@ -24,23 +24,18 @@ export type TFido2Answer = { status: number; headers: Headers; body: Record<stri
 
 export type TAuth = { bearer?: string; basic?: string; raw?: string };
 
-/** A raw caller of `/fido2/v2` for the OTP, profile and management tests (any method, Bearer or Basic credentials). */
+/**
+ * A caller of `/fido2/v2` for the OTP, profile and management tests: any method and path, with
+ * Bearer, Basic (the key as user name) or a raw Authorization header; server-to-server (no Origin
+ * unless given). Built on the typed test client's transport (fido2-client.ts).
+ */
 export function createFido2Caller(baseUrl: string) {
-  return async function call(method: string, path: string, options: { json?: unknown; auth?: TAuth; headers?: Record<string, string> } = {}): Promise<TFido2Answer> {
-    const headers: Record<string, string> = { ...(options.headers ?? {}) };
-    if (options.auth?.bearer) headers.authorization = `Bearer ${options.auth.bearer}`;
-    if (options.auth?.basic) headers.authorization = `Basic ${Buffer.from(`${options.auth.basic}:`).toString('base64')}`;
-    if (options.auth?.raw) headers.authorization = options.auth.raw;
-    if (options.json !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${baseUrl}/fido2/v2/${path}`, { method, headers, body: options.json === undefined ? undefined : JSON.stringify(options.json) });
-    const text = await res.text();
-    let body: Record<string, unknown> | undefined;
-    try {
-      body = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
-    } catch {
-      body = { text };
-    }
-    return { status: res.status, headers: res.headers, body };
+  const { call } = createFido2Client({ baseUrl, origin: null });
+  return async (method: string, path: string, options: { json?: unknown; auth?: TAuth; headers?: Record<string, string> } = {}): Promise<TFido2Answer> => {
+    const a = options.auth;
+    const authorization = a?.raw ?? (a?.basic !== undefined ? `Basic ${Buffer.from(`${a.basic}:`).toString('base64')}` : a?.bearer !== undefined ? `Bearer ${a.bearer}` : undefined);
+    const res = await call<Record<string, unknown>>(method, `/${path}`, options.json, { authorization, headers: options.headers });
+    return { status: res.status, headers: res.headers, body: res.body as Record<string, unknown> | undefined };
   };
 }
 

@@ -5,17 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../crypto/tokens';
 import { createDb } from '../db';
 import { parseConfig, setConfigForTests } from '../config';
-import { runCli } from './main';
+import { runCliCaptured } from './test-support';
 
 const PUBLIC_URL = 'https://id.example.com';
 let dir: string;
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
+const run = runCliCaptured;
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'latchkey-cli-apikey-'));

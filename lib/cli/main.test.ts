@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, setConfigForTests } from '../config';
 import { createDb } from '../db';
 import { enrollTestAdmin } from '../admin/test-support';
-import { runCli } from './main';
+import { runCliCaptured } from './test-support';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PUBLIC_URL = 'https://id.example.com';
@@ -25,15 +25,7 @@ function useDataDir(dir: string): void {
   setConfigForTests(parseConfig({ LATCHKEY_DATA_DIR: dir, LATCHKEY_PUBLIC_URL: PUBLIC_URL }));
 }
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
-}
+const run = runCliCaptured;
 
 /** Runs a `--json` command that must succeed; returns the parsed stdout. */
 async function runJson<T = Record<string, unknown>>(...argv: string[]): Promise<T> {
