@@ -150,24 +150,34 @@ export function decryptFrom(options: TEnvelopeWireKeys & { data: string }): stri
   return decrypt({ key: wireSharedKey(options), ciphertext: options.data });
 }
 
-const SHARED_KEY_CACHE_SIZE = 4096;
-const sharedKeys = new Map<string, Buffer>();
+/** Derived keys a process keeps (about 150 bytes each with its id: well under 1 MB). */
+export const SHARED_KEY_CACHE_SIZE = 4096;
+
+export type TSharedKeyOptions = { privateKey: Buffer; ownPublicKey: string; peerPublicKeyB64: string; curve: TEnvelopeCurve };
 
 /**
- * `sharedKey` with a bounded LRU cache keyed by (curve, own public key, peer public key): callers
- * that keep their key pair (the documented client behaviour) pay the ECDH only once per process.
- * The cache holds derived keys only as long as the process runs; it is not request state.
+ * `sharedKey` with a bounded LRU cache of `limit` entries keyed by (curve, own public key, peer
+ * public key): callers that keep their key pair (the documented client behaviour) pay the ECDH
+ * only once per process. The cache holds derived keys only as long as the process runs; it is
+ * not request state.
  */
-export function cachedSharedKey(options: { privateKey: Buffer; ownPublicKey: string; peerPublicKeyB64: string; curve: TEnvelopeCurve }): Buffer {
-  const id = `${options.curve}|${options.ownPublicKey}|${options.peerPublicKeyB64}`;
-  const hit = sharedKeys.get(id);
-  if (hit) {
-    sharedKeys.delete(id);
-    sharedKeys.set(id, hit);
-    return hit;
-  }
-  const key = sharedKey({ curve: options.curve, privateKey: options.privateKey, peerPublicKey: parsePublicKey(options.peerPublicKeyB64, options.curve) });
-  sharedKeys.set(id, key);
-  if (sharedKeys.size > SHARED_KEY_CACHE_SIZE) sharedKeys.delete(sharedKeys.keys().next().value!);
-  return key;
+export function createSharedKeyCache(limit = SHARED_KEY_CACHE_SIZE): (options: TSharedKeyOptions) => Buffer {
+  const sharedKeys = new Map<string, Buffer>();
+  return (options) => {
+    const id = `${options.curve}|${options.ownPublicKey}|${options.peerPublicKeyB64}`;
+    const hit = sharedKeys.get(id);
+    if (hit) {
+      // Most recently used last: Map keeps insertion order.
+      sharedKeys.delete(id);
+      sharedKeys.set(id, hit);
+      return hit;
+    }
+    const key = sharedKey({ curve: options.curve, privateKey: options.privateKey, peerPublicKey: parsePublicKey(options.peerPublicKeyB64, options.curve) });
+    sharedKeys.set(id, key);
+    if (sharedKeys.size > limit) sharedKeys.delete(sharedKeys.keys().next().value!);
+    return key;
+  };
 }
+
+/** The process's shared-key cache ({@link createSharedKeyCache} with the default size). */
+export const cachedSharedKey = createSharedKeyCache();

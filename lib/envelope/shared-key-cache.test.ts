@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cachedSharedKey, parsePrivateKey, parsePublicKey, sharedKey } from './envelope';
+import { cachedSharedKey, createSharedKeyCache, parsePrivateKey, parsePublicKey, sharedKey } from './envelope';
 import { generateEnvelopeKeyPair } from './service-key';
 
 // WIRE-NOTES §1 test vector keys.
@@ -16,12 +16,24 @@ describe('cachedSharedKey', () => {
     expect(() => cachedSharedKey({ ...opts, peerPublicKeyB64: 'bm90IGEga2V5' })).toThrow(expect.objectContaining({ code: 'envelope.invalid_key' }));
   });
 
-  it('matches an uncached agreement for other callers and stays correct past its size bound', () => {
+  it('matches an uncached agreement for other callers, keeps the recently used and evicts the least recently used past its bound', () => {
     const service = generateEnvelopeKeyPair('secp256k1');
-    for (let i = 0; i < 4200; i++) {
-      const caller = generateEnvelopeKeyPair('secp256k1');
-      const key = cachedSharedKey({ curve: 'secp256k1', privateKey: service.privateKey, ownPublicKey: service.publicKey, peerPublicKeyB64: caller.publicKey });
-      if (i % 500 === 0) expect(key).toEqual(sharedKey({ curve: 'secp256k1', privateKey: service.privateKey, peerPublicKey: parsePublicKey(caller.publicKey) }));
+    const cache = createSharedKeyCache(4);
+    const callers = Array.from({ length: 6 }, () => generateEnvelopeKeyPair('secp256k1').publicKey);
+    const derive = (peer: string) => cache({ curve: 'secp256k1', privateKey: service.privateKey, ownPublicKey: service.publicKey, peerPublicKeyB64: peer });
+    const first = callers.slice(0, 4).map((c) => derive(c));
+    for (const [i, c] of callers.slice(0, 4).entries()) {
+      expect(first[i]).toEqual(sharedKey({ curve: 'secp256k1', privateKey: service.privateKey, peerPublicKey: parsePublicKey(c) }));
     }
+    // Use caller 0 again: it becomes the most recently used, so caller 1 is the one evicted next.
+    expect(derive(callers[0]!)).toBe(first[0]);
+    derive(callers[4]!);
+    derive(callers[5]!);
+    expect(derive(callers[0]!)).toBe(first[0]);
+    expect(derive(callers[3]!)).toBe(first[3]);
+    // Callers 1 and 2 were evicted: derived again, equal but not the cached buffer.
+    const again = derive(callers[1]!);
+    expect(again).toEqual(first[1]);
+    expect(again).not.toBe(first[1]);
   });
 });
