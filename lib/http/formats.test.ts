@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
-import { renderError } from './formats';
+import { fido2MsgCode, renderError } from './formats';
 
 describe('renderError', () => {
   const e = new AppError('auth.forbidden', { detail: 'license lacks community c1' });
@@ -14,8 +14,24 @@ describe('renderError', () => {
     }
   });
 
-  it('renders {msg, msgCode} for fido2', async () => {
-    expect(await renderError('fido2', e).json()).toEqual({ msg: 'Not permitted.', msgCode: 'auth.forbidden' });
+  it('renders {msg, msgCode} for fido2, msgCode from the 2026 OpenAPI enum', async () => {
+    expect(await renderError('fido2', e).json()).toEqual({ msg: 'Not permitted.', msgCode: 'forbidden' });
+    const cases: Array<[ConstructorParameters<typeof AppError>[0], string]> = [
+      ['request.validation_failed', 'bad_request'],
+      ['passkeys.credential_exists', 'bad_request'],
+      ['request.body_too_large', 'bad_request'],
+      ['otp.rate_limited', 'bad_request'],
+      ['auth.unauthenticated', 'unauthorized'],
+      ['tokens.insufficient_scope', 'forbidden'],
+      ['applications.not_found', 'not_found'],
+      ['service.internal', 'internal_error'],
+      ['messaging.delivery_failed', 'internal_error'],
+    ];
+    for (const [code, msgCode] of cases) {
+      const r = renderError('fido2', new AppError(code));
+      expect((await r.json()) as unknown).toMatchObject({ msgCode });
+      expect(fido2MsgCode(r.status)).toBe(msgCode);
+    }
   });
 
   it('renders RFC 9457 problem+json', async () => {
