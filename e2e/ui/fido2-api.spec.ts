@@ -37,7 +37,7 @@ test('a shop on another origin signs up, signs in, lists passkeys and confirms a
 
   // Disabling the application invalidates the tokens it was given.
   withDb((db) => db.prepare('UPDATE "Application" SET status = ? WHERE id = ?').run('disabled', app.id));
-  await shop.press('My passkeys', 'Error: 401 auth.unauthenticated: Missing or invalid credentials.');
+  await shop.press('My passkeys', 'Error: 401 unauthorized: Missing or invalid credentials.');
 });
 
 test('a shop opens Latchkey’s confirmation page in a popup and hears back by postMessage', async ({ page, authenticator, baseURL }) => {
@@ -73,5 +73,5 @@ test('a page on an origin the application does not list is refused (403)', async
   const shop = new ShopPage(page, apiOrigin, apiOrigin, app.id);
   await shop.open();
   await page.getByLabel('User name').fill('mallory');
-  await shop.press('Create account', 'Error: 403 fido2.origin_not_allowed: This origin is not allowed to use this application.');
+  await shop.press('Create account', 'Error: 403 forbidden: This origin is not allowed to use this application.');
 });
