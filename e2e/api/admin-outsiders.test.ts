@@ -45,6 +45,14 @@ const ENDPOINTS: TCall[] = [
   ['DELETE account/passkeys/{id}', (c) => c.deletePasskey(ids.passkey)],
   ['POST account/registration/options', (c) => c.addPasskeyOptions()],
   ['POST account/registration/verify', (c) => c.addPasskeyVerify({})],
+  ['GET metadata/records', (c) => c.listMetadataRecords()],
+  ['POST metadata/records', (c) => c.createMetadataRecord({ communityId: 'global', aaguid: '11111111-2222-4333-8444-555555555555', name: 'pwned' })],
+  ['GET metadata/records/{id}', (c) => c.metadataRecord('x')],
+  ['PATCH metadata/records/{id}', (c) => c.updateMetadataRecord('x', { disabled: true })],
+  ['POST metadata/mds/preview', (c) => c.previewMds('a.b.c')],
+  ['POST metadata/mds/apply', (c) => c.applyMds('a.b.c', 'a'.repeat(64))],
+  ['GET metadata/policy/{id}', (c) => c.aaguidPolicy('x')],
+  ['PUT metadata/policy/{id}', (c) => c.saveAaguidPolicy('x', { version: 0, registration: { mode: 'any', aaguids: [] }, authentication: { mode: 'any', aaguids: [] } })],
 ];
 
 describe('no session', () => {

@@ -11,6 +11,9 @@ import type { TPage } from '../../lib/admin/list-query';
 import type { TScopeOptions } from '../../lib/admin/list-scope-options';
 import type { TAdminRole } from '../../lib/admin/principal';
 import type { TPasskeyDto } from '../../lib/passkeys/passkey-dto';
+import type { TAaguidPolicyDto } from '../../lib/metadata/get-aaguid-policy';
+import type { TMdsImportSummary } from '../../lib/metadata/import-mds-blob';
+import type { TMetadataRecordDetailDto, TMetadataRecordDto } from '../../lib/metadata/metadata-record';
 import { createCommunity } from '../../lib/tenancy/create-community';
 import { createTenant } from '../../lib/tenancy/create-tenant';
 import { CookieJar, expectOk, type THostedResponse, type TRequestOptions } from './hosted-client';
@@ -167,6 +170,25 @@ export function createAdminClient(options: TAdminClientOptions) {
       const { options: creation } = expectOk(await client.addPasskeyOptions());
       return client.addPasskeyVerify(authenticator.register(creation, { origin: client.origin }));
     },
+
+    // Authenticator metadata (docs/admin/metadata.md).
+    listMetadataRecords: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
+      request<TPage<TMetadataRecordDto>>('GET', `metadata/records?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    metadataRecord: (recordId: string, init?: TRequestOptions) => request<{ record: TMetadataRecordDetailDto }>('GET', `metadata/records/${encodeURIComponent(recordId)}`, init),
+    createMetadataRecord: (input: unknown, init?: TRequestOptions) => request<{ record: TMetadataRecordDetailDto }>('POST', 'metadata/records', { json: input, ...init }),
+    updateMetadataRecord: (recordId: string, input: unknown, init?: TRequestOptions) =>
+      request<{ record: TMetadataRecordDetailDto }>('PATCH', `metadata/records/${encodeURIComponent(recordId)}`, { json: input, ...init }),
+    /** The BLOB as the raw body (a string or bytes), or a FormData with `file`. */
+    previewMds: (blob: string | Uint8Array | FormData, init?: TRequestOptions) =>
+      request<TMdsImportSummary>('POST', 'metadata/mds/preview', { body: blob as BodyInit, ...(blob instanceof FormData ? {} : { headers: { 'content-type': 'application/jwt' } }), ...init }),
+    applyMds: (blob: string | Uint8Array | FormData, sha256?: string, init?: TRequestOptions) =>
+      request<TMdsImportSummary>('POST', `metadata/mds/apply${sha256 === undefined ? '' : `?sha256=${encodeURIComponent(sha256)}`}`, {
+        body: blob as BodyInit,
+        ...(blob instanceof FormData ? {} : { headers: { 'content-type': 'application/jwt' } }),
+        ...init,
+      }),
+    aaguidPolicy: (communityId: string, init?: TRequestOptions) => request<TAaguidPolicyDto>('GET', `metadata/policy/${encodeURIComponent(communityId)}`, init),
+    saveAaguidPolicy: (communityId: string, input: unknown, init?: TRequestOptions) => request<TAaguidPolicyDto>('PUT', `metadata/policy/${encodeURIComponent(communityId)}`, { json: input, ...init }),
   };
   return client;
 }
