@@ -11,7 +11,8 @@ function hrefOf(basePath: string, q: string | undefined, pageSize: number): stri
   if (q) params.set('q', q);
   if (pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(pageSize));
   const qs = params.toString();
-  return qs ? `${basePath}?${qs}` : basePath;
+  // A basePath may carry a page's own filters (`/admin/metadata?status=disabled`).
+  return qs ? `${basePath}${basePath.includes('?') ? '&' : '?'}${qs}` : basePath;
 }
 
 /**
@@ -46,7 +47,7 @@ export function DataTableSearch({ basePath, q, pageSize, label, placeholder }: {
   return (
     <form
       role="search"
-      action={basePath}
+      action={basePath.split('?')[0]}
       method="get"
       onSubmit={(e) => {
         e.preventDefault();
@@ -71,6 +72,9 @@ export function DataTableSearch({ basePath, q, pageSize, label, placeholder }: {
           className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white py-2 pr-10 pl-9 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-2 focus:outline-offset-0 focus:outline-brand-600 [&::-webkit-search-cancel-button]:hidden"
         />
         {pageSize !== DEFAULT_PAGE_SIZE ? <input type="hidden" name="pageSize" value={pageSize} /> : null}
+        {[...new URLSearchParams(basePath.split('?')[1] ?? '')].map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
         {value ? (
           <button
             type="button"

@@ -40,7 +40,7 @@ export type TDataTableProps<T> = {
   rowKey: (row: T) => string;
   page: Pick<TPage<T>, 'page' | 'pageSize' | 'total' | 'pageCount'>;
   query: TListQuery;
-  /** The page's path; links keep it and change only q/page/pageSize. */
+  /** The page's path, with the page's own filters if any (`/admin/metadata?status=disabled`); links keep it and change only q/page/pageSize. */
   basePath: string;
   noun: { one: string; other: string };
   /** Shown when there is nothing at all (no search). */
@@ -71,7 +71,8 @@ export function listHref(basePath: string, query: TListQuery, change: Partial<TL
   if (next.page > 1) params.set('page', String(next.page));
   if (next.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(next.pageSize));
   const qs = params.toString();
-  return qs ? `${basePath}?${qs}` : basePath;
+  // A basePath may carry a page's own filters (`/admin/metadata?status=disabled`).
+  return qs ? `${basePath}${basePath.includes('?') ? '&' : '?'}${qs}` : basePath;
 }
 
 function PageLink({ href, label, direction, disabled }: { href: string; label: string; direction: 'left' | 'right'; disabled: boolean }) {
