@@ -26,6 +26,8 @@ export type TMdsImportSummary = {
   no: number;
   nextUpdate: string;
   legalHeader: string | null;
+  /** The `no` of the last BLOB applied (from the audit trail), to warn about an older or the same BLOB. */
+  lastImportedNo: number | null;
   counts: { entries: number; added: number; changed: number; unchanged: number; skipped: number };
   added: TMdsModel[];
   changed: TMdsChange[];
@@ -66,11 +68,14 @@ async function compare(tx: TTx, blob: TVerifiedMdsBlob) {
     else if (record.name !== entry.name || canonical(record.metadata) !== canonical(entry.statement)) changed.push({ entry, record });
     else unchanged.push(entry);
   }
+  const last = await tx.auditEvent.findFirst({ where: { type: 'metadata.mds_imported', result: 'success' }, orderBy: [{ at: 'desc' }, { id: 'desc' }], select: { detail: true } });
+  const lastNo = (last?.detail as { no?: unknown } | undefined)?.no;
   const summary: TMdsImportSummary = {
     sha256: blob.sha256,
     no: blob.no,
     nextUpdate: blob.nextUpdate,
     legalHeader: blob.legalHeader,
+    lastImportedNo: typeof lastNo === 'number' ? lastNo : null,
     counts: { entries: blob.entries.length, added: added.length, changed: changed.length, unchanged: unchanged.length, skipped: blob.skipped },
     added: added.map((e) => ({ aaguid: e.aaguid, name: e.name })),
     changed: changed.map(({ entry, record }) => ({ aaguid: entry.aaguid, name: entry.name, previousName: record.name })),

@@ -155,8 +155,9 @@ describe.each(TEST_PROVIDERS)('authenticator metadata in the console on %s', (pr
       expect((await db.vendorMetadata.findFirstOrThrow({ where: { communityId: w.acme.web } })).name).toBe('Our A');
       const [event] = await audits('metadata.mds_imported');
       expect(event).toMatchObject({ actor: `admin:${root.adminId}`, subject: 'mds:7', detail: expect.objectContaining({ added: 1, changed: 1, sha256: preview.sha256 }) });
-      // Applying it again changes nothing.
-      expect((await previewMdsImport({ db, principal: root, blob, rootPem: ca.rootPem })).counts).toMatchObject({ added: 0, changed: 0, unchanged: 2 });
+      expect(preview.lastImportedNo).toBeNull();
+      // Applying it again changes nothing, and the preview says it was the last BLOB applied.
+      expect(await previewMdsImport({ db, principal: root, blob, rootPem: ca.rootPem })).toMatchObject({ lastImportedNo: 7, counts: { added: 0, changed: 0, unchanged: 2 } });
     });
 
     it('refuses a forged, foreign or malformed BLOB, another file than the previewed one, and other roles; nothing changes', async () => {

@@ -184,6 +184,11 @@ export function MdsImport() {
         ) : null}
       </form>
 
+      {preview && preview.lastImportedNo !== null && preview.no <= preview.lastImportedNo ? (
+        <Alert tone="warning" title={preview.no === preview.lastImportedNo ? `BLOB #${preview.no} was already imported` : `BLOB #${preview.no} is older than the last import (#${preview.lastImportedNo})`}>
+          The FIDO Metadata Service numbers its BLOBs in order. Check that this is the file you meant to import.
+        </Alert>
+      ) : null}
       {preview ? <Summary s={preview} applied={false} /> : null}
       {applied ? <Summary s={applied} applied /> : null}
 
