@@ -192,6 +192,11 @@ describe.each(TEST_PROVIDERS)('the console Users section on %s', (provider) => {
       expect((await db.passkey.findMany({ where: { userId: u.id } })).map((p) => p.id)).toEqual([bound.id]);
       expect(await db.session.count({ where: { userId: u.id, revokedAt: null } })).toBe(1);
       expect(await db.auditEvent.findFirst({ where: { type: 'passkeys.deleted', subject: synced.id } })).toMatchObject({ actor: `admin:${webAdmin.principal.adminId}`, communityId: w.acme.web });
+      // The revocation stays on the user's recent events (the passkey is found through its registration event).
+      expect((await getUserOverview({ db, principal: webAdmin.principal, userId: u.id })).events.map((e) => e.type)).not.toContain('passkeys.deleted');
+      await db.auditEvent.create({ data: { type: 'passkeys.registered', actor: `user:${u.id}`, result: 'success', communityId: w.acme.web, subject: synced.id } });
+      const events = (await getUserOverview({ db, principal: webAdmin.principal, userId: u.id })).events;
+      expect(events.find((e) => e.type === 'passkeys.deleted')).toMatchObject({ actor: `admin:${webAdmin.principal.adminId}`, subject: synced.id });
     });
 
     it("is not found for another user's passkey or an outsider, changing nothing", async () => {

@@ -39,8 +39,13 @@ export async function getUserOverview(options: { db: TTx; principal: TAdminPrinc
     db.device.findMany({ where: { communityId, userId }, select: DEVICE_DTO_SELECT, orderBy: { lastSeenAt: 'desc' } }),
   ]);
   // Events about the user, or about one of their passkeys or devices (lib/passkeys and lib/devices
-  // audit those with the credential's or device's id as subject), or done by the user.
-  const subjects = [userId, ...passkeys.map((p) => p.id), ...devices.map((d) => d.id)];
+  // audit those with the credential's or device's id as subject), or done by the user. Passkeys
+  // that are gone (revoked, deleted) are found through the user's own registration events.
+  const registered = await db.auditEvent.findMany({
+    where: { communityId, actor: `user:${userId}`, type: { in: ['passkeys.signed_up', 'passkeys.registered'] }, subject: { not: null } },
+    select: { subject: true },
+  });
+  const subjects = [...new Set([userId, ...passkeys.map((p) => p.id), ...devices.map((d) => d.id), ...registered.map((r) => r.subject!)])];
   const events = await db.auditEvent.findMany({
     where: { OR: [{ subject: { in: subjects } }, { actor: `user:${userId}` }], AND: [{ OR: [{ communityId }, { communityId: null }] }] },
     select: { id: true, at: true, type: true, actor: true, result: true, subject: true, ip: true },
