@@ -15,7 +15,7 @@ export const ADMIN_NAV: TNavGroup[] = [
     label: 'Identity',
     items: [
       { label: 'Tenants & communities', href: '/admin/tenants', icon: TenantsIcon, status: 'placeholder', description: 'Tenants, their communities, relying-party settings and branding.' },
-      { label: 'Users', href: '/admin/users', icon: UsersIcon, status: 'placeholder', description: 'End users of your communities and their passkeys.' },
+      { label: 'Users', href: '/admin/users', icon: UsersIcon, status: 'ready', description: 'End users of your communities and their passkeys.' },
       { label: 'Authenticator metadata', href: '/admin/metadata', icon: ChipIcon, status: 'placeholder', description: 'AAGUID names and icons, and which authenticators are allowed.' },
     ],
   },

@@ -45,6 +45,11 @@ const ENDPOINTS: TCall[] = [
   ['DELETE account/passkeys/{id}', (c) => c.deletePasskey(ids.passkey)],
   ['POST account/registration/options', (c) => c.addPasskeyOptions()],
   ['POST account/registration/verify', (c) => c.addPasskeyVerify({})],
+  ['GET users', (c) => c.listUsers()],
+  ['GET users/{id}', (c) => c.getUser('any-user')],
+  ['PATCH users/{id}', (c) => c.setUserStatus('any-user', { status: 'disabled' })],
+  ['DELETE users/{id}', (c) => c.deleteUser('any-user')],
+  ['DELETE users/{id}/passkeys/{id}', (c) => c.revokeUserPasskey('any-user', ids.passkey)],
 ];
 
 describe('no session', () => {

@@ -11,6 +11,8 @@ import type { TPage } from '../../lib/admin/list-query';
 import type { TScopeOptions } from '../../lib/admin/list-scope-options';
 import type { TAdminRole } from '../../lib/admin/principal';
 import type { TPasskeyDto } from '../../lib/passkeys/passkey-dto';
+import type { TUserListItemDto, TUserOverviewDto } from '../../lib/users/admin-user-dto';
+import type { TUserStatus } from '../../lib/users/admin-user-schema';
 import { createCommunity } from '../../lib/tenancy/create-community';
 import { createTenant } from '../../lib/tenancy/create-tenant';
 import { CookieJar, expectOk, type THostedResponse, type TRequestOptions } from './hosted-client';
@@ -167,6 +169,15 @@ export function createAdminClient(options: TAdminClientOptions) {
       const { options: creation } = expectOk(await client.addPasskeyOptions());
       return client.addPasskeyVerify(authenticator.register(creation, { origin: client.origin }));
     },
+
+    // Users (app/(admin)/admin/api/users)
+    listUsers: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
+      request<TPage<TUserListItemDto>>('GET', `users?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    getUser: (userId: string, init?: TRequestOptions) => request<TUserOverviewDto>('GET', `users/${encodeURIComponent(userId)}`, init),
+    setUserStatus: (userId: string, input: unknown, init?: TRequestOptions) => request<{ status: TUserStatus; sessionsRevoked: number }>('PATCH', `users/${encodeURIComponent(userId)}`, { json: input, ...init }),
+    deleteUser: (userId: string, init?: TRequestOptions) => request<{ removed: { passkeys: number; devices: number; sessions: number } }>('DELETE', `users/${encodeURIComponent(userId)}`, init),
+    revokeUserPasskey: (userId: string, passkeyId: string, init?: TRequestOptions) =>
+      request<{ remaining: number }>('DELETE', `users/${encodeURIComponent(userId)}/passkeys/${encodeURIComponent(passkeyId)}`, init),
   };
   return client;
 }
