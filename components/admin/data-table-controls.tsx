@@ -11,7 +11,7 @@ function hrefOf(basePath: string, q: string | undefined, pageSize: number): stri
   if (q) params.set('q', q);
   if (pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(pageSize));
   const qs = params.toString();
-  return qs ? `${basePath}?${qs}` : basePath;
+  return qs ? `${basePath}${basePath.includes('?') ? '&' : '?'}${qs}` : basePath;
 }
 
 /**

@@ -63,7 +63,7 @@ const LAYOUT = {
   xl: { thead: 'hidden xl:table-header-group', row: 'xl:table-row xl:p-0 xl:hover:bg-slate-50/60', cell: 'xl:table-cell xl:px-4 xl:py-3', label: 'xl:before:content-none', right: 'xl:text-right' },
 } as const;
 
-/** The URL of a list page with some of its query changed (defaults left out). */
+/** The URL of a list page with some of its query changed (defaults left out); `basePath` may carry fixed filters (`?status=…`). */
 export function listHref(basePath: string, query: TListQuery, change: Partial<TListQuery> = {}): string {
   const next = { ...query, ...change };
   const params = new URLSearchParams();
@@ -71,7 +71,7 @@ export function listHref(basePath: string, query: TListQuery, change: Partial<TL
   if (next.page > 1) params.set('page', String(next.page));
   if (next.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(next.pageSize));
   const qs = params.toString();
-  return qs ? `${basePath}?${qs}` : basePath;
+  return qs ? `${basePath}${basePath.includes('?') ? '&' : '?'}${qs}` : basePath;
 }
 
 function PageLink({ href, label, direction, disabled }: { href: string; label: string; direction: 'left' | 'right'; disabled: boolean }) {
