@@ -25,6 +25,7 @@ test('create a license (key shown once) and revoke it with confirmation; create 
   await licenses.dialog.getByRole('combobox', { name: 'Tenant' }).selectOption({ label: acme.name });
   await licenses.dialog.getByRole('button', { name: 'Create license' }).click();
   await expect(licenses.dialog.getByText('Choose at least one community.')).toBeVisible();
+  await screenshot(page, 'admin-license-invalid', { phone: true, fullPage: false });
   await licenses.dialog.getByRole('checkbox', { name: 'Web' }).check();
   await licenses.dialog.getByRole('textbox', { name: 'Label (optional)' }).fill('Checkout back end');
   await licenses.dialog.getByRole('button', { name: 'Create license' }).click();
@@ -46,6 +47,7 @@ test('create a license (key shown once) and revoke it with confirmation; create 
   await licenses.dialog.getByRole('textbox', { name: 'Allowed origins' }).fill('https://evil.test');
   await licenses.dialog.getByRole('button', { name: 'Create API key' }).click();
   await expect(licenses.dialog.getByRole('alert')).toContainText("Each allowed origin must be one of the community's origins");
+  await screenshot(page, 'admin-api-key-refused', { phone: true, fullPage: false });
   await licenses.dialog.getByRole('textbox', { name: 'Allowed origins' }).fill(new URL(page.url()).origin);
   await licenses.dialog.getByRole('textbox', { name: 'Label (optional)' }).fill('Shop website');
   await licenses.dialog.getByRole('button', { name: 'Create API key' }).click();
