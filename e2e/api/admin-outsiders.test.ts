@@ -50,6 +50,16 @@ const ENDPOINTS: TCall[] = [
   ['PATCH users/{id}', (c) => c.setUserStatus('any-user', { status: 'disabled' })],
   ['DELETE users/{id}', (c) => c.deleteUser('any-user')],
   ['DELETE users/{id}/passkeys/{id}', (c) => c.revokeUserPasskey('any-user', ids.passkey)],
+  ['GET licenses', (c) => c.listLicenses()],
+  ['POST licenses', (c) => c.createLicense({ authLevel: 'system', communityIds: [] })],
+  ['POST licenses/{id}/revoke', (c) => c.revokeLicense('x')],
+  ['GET api-keys', (c) => c.listApiKeys()],
+  ['POST api-keys', (c) => c.createApiKey({ communityId: 'x', allowedOrigins: ['https://x.example'] })],
+  ['POST api-keys/{id}/revoke', (c) => c.revokeApiKey('x')],
+  ['GET transactions', (c) => c.listTransactions()],
+  ['GET transactions/{id}', (c) => c.getTransaction('x')],
+  ['GET outbox', (c) => c.listOutbox()],
+  ['GET outbox/{id}', (c) => c.getOutboxMessage('x')],
 ];
 
 describe('no session', () => {
