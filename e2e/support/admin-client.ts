@@ -11,6 +11,8 @@ import type { TPage } from '../../lib/admin/list-query';
 import type { TScopeOptions } from '../../lib/admin/list-scope-options';
 import type { TAdminRole } from '../../lib/admin/principal';
 import type { TPasskeyDto } from '../../lib/passkeys/passkey-dto';
+import type { TUserListItemDto, TUserOverviewDto } from '../../lib/users/admin-user-dto';
+import type { TUserStatus } from '../../lib/users/admin-user-schema';
 import type { TAaguidPolicyDto } from '../../lib/metadata/get-aaguid-policy';
 import type { TMdsImportSummary } from '../../lib/metadata/import-mds-blob';
 import type { TMetadataRecordDetailDto, TMetadataRecordDto } from '../../lib/metadata/metadata-record';
@@ -18,6 +20,10 @@ import { createCommunity } from '../../lib/tenancy/create-community';
 import { createTenant } from '../../lib/tenancy/create-tenant';
 import { CookieJar, expectOk, type THostedResponse, type TRequestOptions } from './hosted-client';
 import { createSoftAuthenticator, type TSoftAuthenticator } from './soft-authenticator';
+import type { TAdminLicenseDto } from '../../lib/licenses/admin-license';
+import type { TAdminApiKeyDto } from '../../lib/apikeys/admin-api-key';
+import type { TAdminTransactionDto, TAdminTransactionRowDto } from '../../lib/transactions/admin-transactions';
+import type { TAdminOutboxMessageDto, TAdminOutboxRowDto } from '../../lib/messaging/admin-outbox';
 
 /**
  * A typed HTTP client for the admin console (`/admin/api/...` and the next-auth endpoints under
@@ -171,6 +177,25 @@ export function createAdminClient(options: TAdminClientOptions) {
       return client.addPasskeyVerify(authenticator.register(creation, { origin: client.origin }));
     },
 
+    // Users (app/(admin)/admin/api/users)
+    listUsers: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
+      request<TPage<TUserListItemDto>>('GET', `users?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    getUser: (userId: string, init?: TRequestOptions) => request<TUserOverviewDto>('GET', `users/${encodeURIComponent(userId)}`, init),
+    setUserStatus: (userId: string, input: unknown, init?: TRequestOptions) => request<{ status: TUserStatus; sessionsRevoked: number }>('PATCH', `users/${encodeURIComponent(userId)}`, { json: input, ...init }),
+    deleteUser: (userId: string, init?: TRequestOptions) => request<{ removed: { passkeys: number; devices: number; sessions: number } }>('DELETE', `users/${encodeURIComponent(userId)}`, init),
+    revokeUserPasskey: (userId: string, passkeyId: string, init?: TRequestOptions) =>
+      request<{ remaining: number }>('DELETE', `users/${encodeURIComponent(userId)}/passkeys/${encodeURIComponent(passkeyId)}`, init),
+    // Licenses & API keys, Transactions, OTP outbox (docs/admin/licenses.md, docs/admin/activity.md).
+    listLicenses: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminLicenseDto>>('GET', `licenses?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    createLicense: (input: unknown, init?: TRequestOptions) => request<{ license: TAdminLicenseDto; key: string }>('POST', 'licenses', { json: input, ...init }),
+    revokeLicense: (licenseId: string, init?: TRequestOptions) => request<{ license: TAdminLicenseDto }>('POST', `licenses/${encodeURIComponent(licenseId)}/revoke`, { json: {}, ...init }),
+    listApiKeys: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminApiKeyDto>>('GET', `api-keys?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    createApiKey: (input: unknown, init?: TRequestOptions) => request<{ apiKey: TAdminApiKeyDto; key: string }>('POST', 'api-keys', { json: input, ...init }),
+    revokeApiKey: (apiKeyId: string, init?: TRequestOptions) => request<{ apiKey: TAdminApiKeyDto }>('POST', `api-keys/${encodeURIComponent(apiKeyId)}/revoke`, { json: {}, ...init }),
+    listTransactions: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminTransactionRowDto>>('GET', `transactions?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    getTransaction: (transactionId: string, init?: TRequestOptions) => request<{ transaction: TAdminTransactionDto }>('GET', `transactions/${encodeURIComponent(transactionId)}`, init),
+    listOutbox: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminOutboxRowDto>>('GET', `outbox?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    getOutboxMessage: (messageId: string, init?: TRequestOptions) => request<{ message: TAdminOutboxMessageDto }>('GET', `outbox/${encodeURIComponent(messageId)}`, init),
     // Authenticator metadata (docs/admin/metadata.md).
     listMetadataRecords: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
       request<TPage<TMetadataRecordDto>>('GET', `metadata/records?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
