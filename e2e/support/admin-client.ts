@@ -69,6 +69,12 @@ export function nextAuthError(res: TAdminResponse<TNextAuthCallbackBody>): strin
   return parsed.searchParams.get('error') ?? (parsed.searchParams.get('csrf') ? 'csrf' : undefined);
 }
 
+/** A console API path with a list query (`q`, `page`, filters). */
+export function withQuery(path: string, query: Record<string, string | number>): string {
+  const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
 export function createAdminClient(options: TAdminClientOptions) {
   const jar = options.jar ?? new CookieJar();
   const origin = options.origin === undefined ? options.baseUrl : options.origin;
@@ -139,7 +145,7 @@ export function createAdminClient(options: TAdminClientOptions) {
     signOut: (init?: TRequestOptions) => request<{ redirectTo: string }>('POST', 'session/sign-out', init),
 
     listAdmins: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
-      request<TPage<TAdminDto>>('GET', `admins?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+      request<TPage<TAdminDto>>('GET', withQuery('admins', query), init),
     changeRole: (adminId: string, input: unknown, init?: TRequestOptions) => request<{ admin: TAdminDto }>('PATCH', `admins/${encodeURIComponent(adminId)}`, { json: input, ...init }),
     removeAdmin: (adminId: string, init?: TRequestOptions) => request<undefined>('DELETE', `admins/${encodeURIComponent(adminId)}`, init),
     listInvitations: (init?: TRequestOptions) => request<{ invitations: TInvitationDto[] }>('GET', 'invitations', init),
@@ -176,22 +182,22 @@ export function createAdminClient(options: TAdminClientOptions) {
 
     // Users (app/(admin)/admin/api/users)
     listUsers: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
-      request<TPage<TUserListItemDto>>('GET', `users?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+      request<TPage<TUserListItemDto>>('GET', withQuery('users', query), init),
     getUser: (userId: string, init?: TRequestOptions) => request<TUserOverviewDto>('GET', `users/${encodeURIComponent(userId)}`, init),
     setUserStatus: (userId: string, input: unknown, init?: TRequestOptions) => request<{ status: TUserStatus; sessionsRevoked: number }>('PATCH', `users/${encodeURIComponent(userId)}`, { json: input, ...init }),
     deleteUser: (userId: string, init?: TRequestOptions) => request<{ removed: { passkeys: number; devices: number; sessions: number } }>('DELETE', `users/${encodeURIComponent(userId)}`, init),
     revokeUserPasskey: (userId: string, passkeyId: string, init?: TRequestOptions) =>
       request<{ remaining: number }>('DELETE', `users/${encodeURIComponent(userId)}/passkeys/${encodeURIComponent(passkeyId)}`, init),
     // Licenses & API keys, Transactions, OTP outbox (docs/admin/licenses.md, docs/admin/activity.md).
-    listLicenses: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminLicenseDto>>('GET', `licenses?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    listLicenses: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminLicenseDto>>('GET', withQuery('licenses', query), init),
     createLicense: (input: unknown, init?: TRequestOptions) => request<{ license: TAdminLicenseDto; key: string }>('POST', 'licenses', { json: input, ...init }),
     revokeLicense: (licenseId: string, init?: TRequestOptions) => request<{ license: TAdminLicenseDto }>('POST', `licenses/${encodeURIComponent(licenseId)}/revoke`, { json: {}, ...init }),
-    listApiKeys: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminApiKeyDto>>('GET', `api-keys?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    listApiKeys: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminApiKeyDto>>('GET', withQuery('api-keys', query), init),
     createApiKey: (input: unknown, init?: TRequestOptions) => request<{ apiKey: TAdminApiKeyDto; key: string }>('POST', 'api-keys', { json: input, ...init }),
     revokeApiKey: (apiKeyId: string, init?: TRequestOptions) => request<{ apiKey: TAdminApiKeyDto }>('POST', `api-keys/${encodeURIComponent(apiKeyId)}/revoke`, { json: {}, ...init }),
-    listTransactions: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminTransactionRowDto>>('GET', `transactions?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    listTransactions: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminTransactionRowDto>>('GET', withQuery('transactions', query), init),
     getTransaction: (transactionId: string, init?: TRequestOptions) => request<{ transaction: TAdminTransactionDto }>('GET', `transactions/${encodeURIComponent(transactionId)}`, init),
-    listOutbox: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminOutboxRowDto>>('GET', `outbox?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    listOutbox: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminOutboxRowDto>>('GET', withQuery('outbox', query), init),
     getOutboxMessage: (messageId: string, init?: TRequestOptions) => request<{ message: TAdminOutboxMessageDto }>('GET', `outbox/${encodeURIComponent(messageId)}`, init),
   };
   return client;
