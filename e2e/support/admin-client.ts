@@ -15,6 +15,10 @@ import { createCommunity } from '../../lib/tenancy/create-community';
 import { createTenant } from '../../lib/tenancy/create-tenant';
 import { CookieJar, expectOk, type THostedResponse, type TRequestOptions } from './hosted-client';
 import { createSoftAuthenticator, type TSoftAuthenticator } from './soft-authenticator';
+import type { TTenantListItem } from '../../lib/tenancy/admin-tenants';
+import type { TCommunitySettingsDto } from '../../lib/tenancy/community-settings';
+import type { TAdminApplicationDto } from '../../lib/applications/admin-applications';
+import type { TApiKeyDto } from '../../lib/apikeys/api-key';
 
 /**
  * A typed HTTP client for the admin console (`/admin/api/...` and the next-auth endpoints under
@@ -167,6 +171,30 @@ export function createAdminClient(options: TAdminClientOptions) {
       const { options: creation } = expectOk(await client.addPasskeyOptions());
       return client.addPasskeyVerify(authenticator.register(creation, { origin: client.origin }));
     },
+
+    // --- Tenants & communities, Applications (docs/admin/tenants.md, applications.md) ---
+    listTenants: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
+      request<TPage<TTenantListItem>>('GET', `tenants?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    createTenant: (input: unknown, init?: TRequestOptions) => request<{ tenant: { id: string; name: string } }>('POST', 'tenants', { json: input, ...init }),
+    renameTenant: (tenantId: string, input: unknown, init?: TRequestOptions) => request<{ tenant: { id: string; name: string } }>('PATCH', `tenants/${encodeURIComponent(tenantId)}`, { json: input, ...init }),
+    createCommunity: (input: unknown, init?: TRequestOptions) => request<{ community: TCommunitySettingsDto }>('POST', 'communities', { json: input, ...init }),
+    getCommunity: (communityId: string, init?: TRequestOptions) => request<{ community: TCommunitySettingsDto }>('GET', `communities/${encodeURIComponent(communityId)}`, init),
+    renameCommunity: (communityId: string, input: unknown, init?: TRequestOptions) => request<{ community: TCommunitySettingsDto }>('PATCH', `communities/${encodeURIComponent(communityId)}`, { json: input, ...init }),
+    updateRelyingParty: (communityId: string, input: unknown, init?: TRequestOptions) =>
+      request<{ community: TCommunitySettingsDto }>('PUT', `communities/${encodeURIComponent(communityId)}/relying-party`, { json: input, ...init }),
+    updateBranding: (communityId: string, input: unknown, init?: TRequestOptions) => request<{ community: TCommunitySettingsDto }>('PUT', `communities/${encodeURIComponent(communityId)}/branding`, { json: input, ...init }),
+    listApplications: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
+      request<TPage<TAdminApplicationDto>>('GET', `applications?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    createApplication: (input: unknown, init?: TRequestOptions) => request<{ application: TAdminApplicationDto }>('POST', 'applications', { json: input, ...init }),
+    getApplication: (applicationId: string, init?: TRequestOptions) => request<{ application: TAdminApplicationDto }>('GET', `applications/${encodeURIComponent(applicationId)}`, init),
+    updateApplication: (applicationId: string, input: unknown, init?: TRequestOptions) => request<{ application: TAdminApplicationDto }>('PATCH', `applications/${encodeURIComponent(applicationId)}`, { json: input, ...init }),
+    setApplicationStatus: (applicationId: string, status: unknown, init?: TRequestOptions) =>
+      request<{ application: TAdminApplicationDto }>('PUT', `applications/${encodeURIComponent(applicationId)}/status`, { json: { status }, ...init }),
+    listApplicationKeys: (applicationId: string, init?: TRequestOptions) => request<{ keys: TApiKeyDto[] }>('GET', `applications/${encodeURIComponent(applicationId)}/keys`, init),
+    createApplicationKey: (applicationId: string, input: unknown = {}, init?: TRequestOptions) =>
+      request<{ apiKey: TApiKeyDto; key: string }>('POST', `applications/${encodeURIComponent(applicationId)}/keys`, { json: input, ...init }),
+    revokeApplicationKey: (applicationId: string, keyId: string, init?: TRequestOptions) =>
+      request<{ key: TApiKeyDto }>('DELETE', `applications/${encodeURIComponent(applicationId)}/keys/${encodeURIComponent(keyId)}`, init),
   };
   return client;
 }
