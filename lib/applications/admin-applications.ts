@@ -59,7 +59,7 @@ function withOriginsField<T>(fn: () => T): T {
     return fn();
   } catch (e) {
     if (e instanceof AppError && (e.code === 'tenancy.invalid_origin' || e.code === 'apikeys.origin_not_in_community')) {
-      throw new AppError(e.code, { detail: e.detail, fields: { origins: e.code === 'tenancy.invalid_origin' ? `${e.detail} is not an https:// origin` : `${e.detail}: not an origin of the community` } });
+      throw new AppError(e.code, { detail: e.detail, fields: { origins: e.code === 'tenancy.invalid_origin' ? `${e.detail}: use an https:// origin (http:// only for localhost)` : `${e.detail}: not an origin of the community` } });
     }
     throw e;
   }

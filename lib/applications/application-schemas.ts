@@ -26,7 +26,7 @@ export const ZApplicationEdit = z
   .strict();
 export type TApplicationEdit = z.input<typeof ZApplicationEdit>;
 
-export const ZApplicationCreate = ZApplicationEdit.extend({ communityId: z.string().trim().min(1, 'Choose a community') }).strict();
+export const ZApplicationCreate = z.object({ communityId: z.string().trim().min(1, 'Choose a community'), ...ZApplicationEdit.shape }).strict();
 export type TApplicationCreate = z.input<typeof ZApplicationCreate>;
 
 export const ZApplicationStatus = z.object({ status: z.enum(['active', 'disabled']) }).strict();

@@ -110,7 +110,7 @@ export async function createCommunityAsAdmin(options: { db: TDb; principal: TAdm
       return (await createCommunity({ db: tx, input, actor: adminActor(options.principal) })).id;
     } catch (e) {
       if (e instanceof AppError && e.code === 'tenancy.community_exists') throw new AppError(e.code, { detail: e.detail, fields: { name: 'Another community of this tenant has this name' } });
-      if (e instanceof AppError && e.code === 'tenancy.invalid_origin') throw new AppError(e.code, { detail: e.detail, fields: { origins: `${e.detail} is not an https:// origin or android:apk-key-hash:` } });
+      if (e instanceof AppError && e.code === 'tenancy.invalid_origin') throw new AppError(e.code, { detail: e.detail, fields: { origins: `${e.detail}: use an https:// origin (http:// only for localhost) or an android:apk-key-hash: origin` } });
       if (e instanceof AppError && e.code === 'tenancy.invalid_rp_id') throw new AppError(e.code, { detail: e.detail, fields: { rpId: 'Every web origin must be this domain or a subdomain of it' } });
       throw e;
     }

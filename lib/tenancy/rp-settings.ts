@@ -123,7 +123,7 @@ export function normalizeOriginsField(field: string, values: string[], options: 
       origin = normalizeOrigin(v);
       if (options.webOnly && !/^https?:\/\//.test(origin)) throw new AppError('tenancy.invalid_origin', { detail: v });
     } catch (e) {
-      throw new AppError('tenancy.invalid_origin', { detail: v, cause: e, fields: { [field]: `${v} is not an https:// origin${options.webOnly ? '' : ' or android:apk-key-hash:'}` } });
+      throw new AppError('tenancy.invalid_origin', { detail: v, cause: e, fields: { [field]: `${v}: use an https:// origin (http:// only for localhost)${options.webOnly ? '' : ' or an android:apk-key-hash: origin'}` } });
     }
     out.push(origin);
   }

@@ -14,16 +14,21 @@ export const ZTenantNameInput = z.object({ name: ZName }).strict();
 export type TTenantNameInput = z.input<typeof ZTenantNameInput>;
 
 /** A new community: its name and the relying party's essentials; the origins as form lines. */
-export const ZCommunityCreateInput = ZRpSettingsInput.extend({
-  tenantId: z.string().trim().min(1, 'Choose a tenant'),
-  name: ZName,
-  rpId: z.string().trim().toLowerCase().min(1, 'rpId is required').max(253),
-  origins: z
-    .array(z.string().max(300, 'An origin has at most 300 characters.'))
-    .max(50, 'At most 50 entries.')
-    .transform((v) => v.map((s) => s.trim()).filter(Boolean))
-    .refine((v) => v.length > 0, 'At least one origin is required'),
-}).strict();
+export const ZCommunityCreateInput = z
+  .object({
+    tenantId: z.string().trim().min(1, 'Choose a tenant'),
+    name: ZName,
+    rpId: z.string().trim().toLowerCase().min(1, 'rpId is required').max(253),
+    rpName: ZRpSettingsInput.shape.rpName,
+    origins: z
+      .array(z.string().max(300, 'An origin has at most 300 characters.'))
+      .max(50, 'At most 50 entries.')
+      .transform((v) => v.map((s) => s.trim()).filter(Boolean))
+      .refine((v) => v.length > 0, 'At least one origin is required'),
+    userVerification: ZRpSettingsInput.shape.userVerification,
+    attestation: ZRpSettingsInput.shape.attestation,
+  })
+  .strict();
 export type TCommunityCreateInput = z.input<typeof ZCommunityCreateInput>;
 
 /** The General section of a community: its name (unique in its tenant). */
