@@ -1,11 +1,12 @@
 import { test, expect } from './fixtures';
 import { setupLink, tenantWithCommunities } from './pages/admin-cli';
 import { AdminSetupPage, ApplicationsPage, TenantsPage, uniqueAdmin } from './pages/admin-pages';
-import { screenshot } from './pages/screens';
+import { SignUpPage, uniqueUser } from './pages/sign-up-page';
 
 // Tenants & communities and Applications in Chromium: a system admin finds a community, brands it
-// with a live preview that the hosted sign-in page then shows, edits its relying party; creates an
-// application, an API key shown once, revokes it and disables the application.
+// with a live preview that the hosted sign-in page then shows, edits its relying party (a new rpId
+// is confirmed once users have passkeys); creates an application, an API key shown once, revokes
+// it and disables the application.
 
 test.beforeEach(({ authenticator }) => {
   expect(authenticator.authenticatorId).toBeTruthy();
@@ -48,10 +49,23 @@ test('brand a community with a live preview, edit its relying party; manage an a
   await rp.getByRole('combobox', { name: 'User verification' }).selectOption('required');
   await rp.getByRole('button', { name: 'Save relying party' }).click();
   await expect(tenants.console.toasts).toContainText('Relying-party settings saved');
-  await screenshot(page, 'admin-community');
 
   await page.goto(`/c/${acme.communities.Web}/login`);
   await expect(page.getByRole('banner')).toContainText('Acme Sign-in');
+
+  // Once a user has a passkey, a new rpId needs the new rpId typed in a confirmation.
+  await new SignUpPage(page, `/c/${acme.communities.Web}`).signUp(uniqueUser());
+  await page.goto(`/admin/communities/${acme.communities.Web}`);
+  await rp.getByRole('textbox', { name: 'Relying party ID (rpId)' }).fill('app.localhost');
+  await rp.getByRole('textbox', { name: 'Origins', exact: true }).fill('http://app.localhost:3000');
+  await expect(rp.getByText('Changing the rpId breaks existing passkeys')).toBeVisible();
+  await rp.getByRole('button', { name: 'Save relying party' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Change the rpId?' });
+  await expect(confirm.getByRole('button', { name: 'Change rpId' })).toBeDisabled();
+  await confirm.getByRole('textbox', { name: 'Type app.localhost to confirm' }).fill('app.localhost');
+  await confirm.getByRole('button', { name: 'Change rpId' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole('main')).toContainText('Relying party app.localhost');
 
   // Applications: create, a key shown once, revoke it, disable the application.
   const apps = new ApplicationsPage(page);
@@ -70,7 +84,6 @@ test('brand a community with a live preview, edit its relying party; manage an a
   await page.getByRole('button', { name: 'Disable application' }).click();
   await apps.dialog.getByRole('button', { name: 'Disable application' }).click();
   await expect(page.getByRole('button', { name: 'Enable application' })).toBeVisible();
-  await screenshot(page, 'admin-application');
   await apps.goto();
   await expect(apps.rows.filter({ hasText: 'Storefront' })).toContainText('Disabled');
 });
