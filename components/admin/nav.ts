@@ -15,22 +15,22 @@ export const ADMIN_NAV: TNavGroup[] = [
     label: 'Identity',
     items: [
       { label: 'Tenants & communities', href: '/admin/tenants', icon: TenantsIcon, status: 'ready', description: 'Tenants, their communities, relying-party settings and branding.' },
-      { label: 'Users', href: '/admin/users', icon: UsersIcon, status: 'placeholder', description: 'End users of your communities and their passkeys.' },
+      { label: 'Users', href: '/admin/users', icon: UsersIcon, status: 'ready', description: 'End users of your communities and their passkeys.' },
       { label: 'Authenticator metadata', href: '/admin/metadata', icon: ChipIcon, status: 'placeholder', description: 'AAGUID names and icons, and which authenticators are allowed.' },
     ],
   },
   {
     label: 'Integrations',
     items: [
-      { label: 'Licenses & API keys', href: '/admin/licenses', icon: KeyIcon, status: 'placeholder', description: 'Keys your back ends use to call the Latchkey APIs.' },
+      { label: 'Licenses & API keys', href: '/admin/licenses', icon: KeyIcon, status: 'ready', description: 'Keys your back ends use to call the Latchkey APIs.' },
       { label: 'Applications', href: '/admin/applications', icon: AppsIcon, status: 'ready', description: 'Applications of the FIDO2 API 2.0 and their settings.' },
     ],
   },
   {
     label: 'Activity',
     items: [
-      { label: 'Transactions', href: '/admin/transactions', icon: TransactionsIcon, status: 'placeholder', description: 'Transaction confirmations and their evidence.' },
-      { label: 'OTP outbox', href: '/admin/outbox', icon: InboxIcon, status: 'placeholder', description: 'Emails and text messages with one-time codes.' },
+      { label: 'Transactions', href: '/admin/transactions', icon: TransactionsIcon, status: 'ready', description: 'Transaction confirmations and their evidence.' },
+      { label: 'OTP outbox', href: '/admin/outbox', icon: InboxIcon, status: 'ready', description: 'Emails and text messages with one-time codes.' },
       { label: 'Audit log', href: '/admin/audit', icon: AuditIcon, status: 'placeholder', description: 'Who did what, and when.' },
     ],
   },

@@ -190,6 +190,64 @@ export function uniqueAdmin(prefix = 'admin'): { username: string; displayName: 
   return { username: `${prefix}-${id}`, displayName: `${prefix[0]!.toUpperCase()}${prefix.slice(1)} ${counter}` };
 }
 
+/** The Users list (`/admin/users`). */
+export class UsersPage {
+  readonly console: AdminConsole;
+  constructor(readonly page: Page) {
+    this.console = new AdminConsole(page);
+  }
+
+  get rows() {
+    return this.page.getByTestId('user-row');
+  }
+  get search() {
+    return this.page.getByRole('searchbox', { name: 'Search users' });
+  }
+  get community() {
+    return this.page.getByRole('combobox', { name: 'Community' });
+  }
+  get summary() {
+    return this.page.getByTestId('table-summary');
+  }
+  row(username: string): Locator {
+    return this.rows.filter({ hasText: username });
+  }
+
+  async goto(query = '') {
+    await this.page.goto(`/admin/users${query}`);
+    await this.console.expectOn('Users');
+  }
+
+  /** Opens a user's page from the list. */
+  async open(username: string): Promise<UserPage> {
+    await this.row(username).getByRole('link', { name: username }).click();
+    const user = new UserPage(this.page);
+    await expect(this.page.getByRole('heading', { level: 2, name: 'Passkeys' })).toBeVisible();
+    return user;
+  }
+}
+
+/** One user's page (`/admin/users/{id}`). */
+export class UserPage {
+  readonly console: AdminConsole;
+  constructor(readonly page: Page) {
+    this.console = new AdminConsole(page);
+  }
+
+  get passkeys() {
+    return this.page.getByTestId('user-passkey');
+  }
+  get events() {
+    return this.page.getByTestId('user-event');
+  }
+  get confirmDialog() {
+    return this.page.getByRole('dialog');
+  }
+  button(name: string | RegExp) {
+    return this.page.getByRole('main').getByRole('button', { name });
+  }
+}
+
 /** Tenants & communities: the list, and a community's settings page. */
 export class TenantsPage {
   readonly console: AdminConsole;
