@@ -14,7 +14,7 @@ export const ADMIN_NAV: TNavGroup[] = [
   {
     label: 'Identity',
     items: [
-      { label: 'Tenants & communities', href: '/admin/tenants', icon: TenantsIcon, status: 'placeholder', description: 'Tenants, their communities, relying-party settings and branding.' },
+      { label: 'Tenants & communities', href: '/admin/tenants', icon: TenantsIcon, status: 'ready', description: 'Tenants, their communities, relying-party settings and branding.' },
       { label: 'Users', href: '/admin/users', icon: UsersIcon, status: 'ready', description: 'End users of your communities and their passkeys.' },
       { label: 'Authenticator metadata', href: '/admin/metadata', icon: ChipIcon, status: 'placeholder', description: 'AAGUID names and icons, and which authenticators are allowed.' },
     ],
@@ -23,7 +23,7 @@ export const ADMIN_NAV: TNavGroup[] = [
     label: 'Integrations',
     items: [
       { label: 'Licenses & API keys', href: '/admin/licenses', icon: KeyIcon, status: 'ready', description: 'Keys your back ends use to call the Latchkey APIs.' },
-      { label: 'Applications', href: '/admin/applications', icon: AppsIcon, status: 'placeholder', description: 'Applications of the FIDO2 API 2.0 and their settings.' },
+      { label: 'Applications', href: '/admin/applications', icon: AppsIcon, status: 'ready', description: 'Applications of the FIDO2 API 2.0 and their settings.' },
     ],
   },
   {

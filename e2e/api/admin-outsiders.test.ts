@@ -60,6 +60,22 @@ const ENDPOINTS: TCall[] = [
   ['GET transactions/{id}', (c) => c.getTransaction('x')],
   ['GET outbox', (c) => c.listOutbox()],
   ['GET outbox/{id}', (c) => c.getOutboxMessage('x')],
+  ['GET tenants', (c) => c.listTenants()],
+  ['POST tenants', (c) => c.createTenant({ name: 'pwned' })],
+  ['PATCH tenants/{id}', (c) => c.renameTenant('any', { name: 'pwned' })],
+  ['POST communities', (c) => c.createCommunity({ tenantId: 'any', name: 'pwned', rpId: 'example.com', origins: ['https://example.com'] })],
+  ['GET communities/{id}', (c) => c.getCommunity('any')],
+  ['PATCH communities/{id}', (c) => c.renameCommunity('any', { name: 'pwned' })],
+  ['PUT communities/{id}/relying-party', (c) => c.updateRelyingParty('any', {})],
+  ['PUT communities/{id}/branding', (c) => c.updateBranding('any', {})],
+  ['GET applications', (c) => c.listApplications()],
+  ['POST applications', (c) => c.createApplication({ communityId: 'any', name: 'pwned' })],
+  ['GET applications/{id}', (c) => c.getApplication('any')],
+  ['PATCH applications/{id}', (c) => c.updateApplication('any', { name: 'pwned' })],
+  ['PUT applications/{id}/status', (c) => c.setApplicationStatus('any', 'disabled')],
+  ['GET applications/{id}/keys', (c) => c.listApplicationKeys('any')],
+  ['POST applications/{id}/keys', (c) => c.createApplicationKey('any', {})],
+  ['DELETE applications/{id}/keys/{keyId}', (c) => c.revokeApplicationKey('any', 'any')],
 ];
 
 describe('no session', () => {

@@ -21,6 +21,10 @@ import type { TAdminLicenseDto } from '../../lib/licenses/admin-license';
 import type { TAdminApiKeyDto } from '../../lib/apikeys/admin-api-key';
 import type { TAdminTransactionDto, TAdminTransactionRowDto } from '../../lib/transactions/admin-transactions';
 import type { TAdminOutboxMessageDto, TAdminOutboxRowDto } from '../../lib/messaging/admin-outbox';
+import type { TTenantListItem } from '../../lib/tenancy/admin-tenants';
+import type { TCommunitySettingsDto } from '../../lib/tenancy/community-settings';
+import type { TAdminApplicationDto } from '../../lib/applications/admin-applications';
+import type { TApiKeyDto } from '../../lib/apikeys/api-key';
 
 /**
  * A typed HTTP client for the admin console (`/admin/api/...` and the next-auth endpoints under
@@ -199,6 +203,29 @@ export function createAdminClient(options: TAdminClientOptions) {
     getTransaction: (transactionId: string, init?: TRequestOptions) => request<{ transaction: TAdminTransactionDto }>('GET', `transactions/${encodeURIComponent(transactionId)}`, init),
     listOutbox: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminOutboxRowDto>>('GET', withQuery('outbox', query), init),
     getOutboxMessage: (messageId: string, init?: TRequestOptions) => request<{ message: TAdminOutboxMessageDto }>('GET', `outbox/${encodeURIComponent(messageId)}`, init),
+    // --- Tenants & communities, Applications (docs/admin/tenants.md, applications.md) ---
+    listTenants: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
+      request<TPage<TTenantListItem>>('GET', withQuery('tenants', query), init),
+    createTenant: (input: unknown, init?: TRequestOptions) => request<{ tenant: { id: string; name: string } }>('POST', 'tenants', { json: input, ...init }),
+    renameTenant: (tenantId: string, input: unknown, init?: TRequestOptions) => request<{ tenant: { id: string; name: string } }>('PATCH', `tenants/${encodeURIComponent(tenantId)}`, { json: input, ...init }),
+    createCommunity: (input: unknown, init?: TRequestOptions) => request<{ community: TCommunitySettingsDto }>('POST', 'communities', { json: input, ...init }),
+    getCommunity: (communityId: string, init?: TRequestOptions) => request<{ community: TCommunitySettingsDto }>('GET', `communities/${encodeURIComponent(communityId)}`, init),
+    renameCommunity: (communityId: string, input: unknown, init?: TRequestOptions) => request<{ community: TCommunitySettingsDto }>('PATCH', `communities/${encodeURIComponent(communityId)}`, { json: input, ...init }),
+    updateRelyingParty: (communityId: string, input: unknown, init?: TRequestOptions) =>
+      request<{ community: TCommunitySettingsDto }>('PUT', `communities/${encodeURIComponent(communityId)}/relying-party`, { json: input, ...init }),
+    updateBranding: (communityId: string, input: unknown, init?: TRequestOptions) => request<{ community: TCommunitySettingsDto }>('PUT', `communities/${encodeURIComponent(communityId)}/branding`, { json: input, ...init }),
+    listApplications: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
+      request<TPage<TAdminApplicationDto>>('GET', withQuery('applications', query), init),
+    createApplication: (input: unknown, init?: TRequestOptions) => request<{ application: TAdminApplicationDto }>('POST', 'applications', { json: input, ...init }),
+    getApplication: (applicationId: string, init?: TRequestOptions) => request<{ application: TAdminApplicationDto }>('GET', `applications/${encodeURIComponent(applicationId)}`, init),
+    updateApplication: (applicationId: string, input: unknown, init?: TRequestOptions) => request<{ application: TAdminApplicationDto }>('PATCH', `applications/${encodeURIComponent(applicationId)}`, { json: input, ...init }),
+    setApplicationStatus: (applicationId: string, status: unknown, init?: TRequestOptions) =>
+      request<{ application: TAdminApplicationDto }>('PUT', `applications/${encodeURIComponent(applicationId)}/status`, { json: { status }, ...init }),
+    listApplicationKeys: (applicationId: string, init?: TRequestOptions) => request<{ keys: TApiKeyDto[] }>('GET', `applications/${encodeURIComponent(applicationId)}/keys`, init),
+    createApplicationKey: (applicationId: string, input: unknown = {}, init?: TRequestOptions) =>
+      request<{ apiKey: TApiKeyDto; key: string }>('POST', `applications/${encodeURIComponent(applicationId)}/keys`, { json: input, ...init }),
+    revokeApplicationKey: (applicationId: string, keyId: string, init?: TRequestOptions) =>
+      request<{ key: TApiKeyDto }>('DELETE', `applications/${encodeURIComponent(applicationId)}/keys/${encodeURIComponent(keyId)}`, init),
   };
   return client;
 }
