@@ -24,6 +24,10 @@ import type { TAdminLicenseDto } from '../../lib/licenses/admin-license';
 import type { TAdminApiKeyDto } from '../../lib/apikeys/admin-api-key';
 import type { TAdminTransactionDto, TAdminTransactionRowDto } from '../../lib/transactions/admin-transactions';
 import type { TAdminOutboxMessageDto, TAdminOutboxRowDto } from '../../lib/messaging/admin-outbox';
+import type { TTenantListItem } from '../../lib/tenancy/admin-tenants';
+import type { TCommunitySettingsDto } from '../../lib/tenancy/community-settings';
+import type { TAdminApplicationDto } from '../../lib/applications/admin-applications';
+import type { TApiKeyDto } from '../../lib/apikeys/api-key';
 
 /**
  * A typed HTTP client for the admin console (`/admin/api/...` and the next-auth endpoints under
@@ -70,6 +74,12 @@ export function nextAuthError(res: TAdminResponse<TNextAuthCallbackBody>): strin
   if (typeof url !== 'string') return `http ${res.status}`;
   const parsed = new URL(url, 'http://x');
   return parsed.searchParams.get('error') ?? (parsed.searchParams.get('csrf') ? 'csrf' : undefined);
+}
+
+/** A console API path with a list query (`q`, `page`, filters). */
+export function withQuery(path: string, query: Record<string, string | number>): string {
+  const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+  return qs ? `${path}?${qs}` : path;
 }
 
 export function createAdminClient(options: TAdminClientOptions) {
@@ -142,7 +152,7 @@ export function createAdminClient(options: TAdminClientOptions) {
     signOut: (init?: TRequestOptions) => request<{ redirectTo: string }>('POST', 'session/sign-out', init),
 
     listAdmins: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
-      request<TPage<TAdminDto>>('GET', `admins?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+      request<TPage<TAdminDto>>('GET', withQuery('admins', query), init),
     changeRole: (adminId: string, input: unknown, init?: TRequestOptions) => request<{ admin: TAdminDto }>('PATCH', `admins/${encodeURIComponent(adminId)}`, { json: input, ...init }),
     removeAdmin: (adminId: string, init?: TRequestOptions) => request<undefined>('DELETE', `admins/${encodeURIComponent(adminId)}`, init),
     listInvitations: (init?: TRequestOptions) => request<{ invitations: TInvitationDto[] }>('GET', 'invitations', init),
@@ -179,26 +189,49 @@ export function createAdminClient(options: TAdminClientOptions) {
 
     // Users (app/(admin)/admin/api/users)
     listUsers: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
-      request<TPage<TUserListItemDto>>('GET', `users?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+      request<TPage<TUserListItemDto>>('GET', withQuery('users', query), init),
     getUser: (userId: string, init?: TRequestOptions) => request<TUserOverviewDto>('GET', `users/${encodeURIComponent(userId)}`, init),
     setUserStatus: (userId: string, input: unknown, init?: TRequestOptions) => request<{ status: TUserStatus; sessionsRevoked: number }>('PATCH', `users/${encodeURIComponent(userId)}`, { json: input, ...init }),
     deleteUser: (userId: string, init?: TRequestOptions) => request<{ removed: { passkeys: number; devices: number; sessions: number } }>('DELETE', `users/${encodeURIComponent(userId)}`, init),
     revokeUserPasskey: (userId: string, passkeyId: string, init?: TRequestOptions) =>
       request<{ remaining: number }>('DELETE', `users/${encodeURIComponent(userId)}/passkeys/${encodeURIComponent(passkeyId)}`, init),
     // Licenses & API keys, Transactions, OTP outbox (docs/admin/licenses.md, docs/admin/activity.md).
-    listLicenses: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminLicenseDto>>('GET', `licenses?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    listLicenses: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminLicenseDto>>('GET', withQuery('licenses', query), init),
     createLicense: (input: unknown, init?: TRequestOptions) => request<{ license: TAdminLicenseDto; key: string }>('POST', 'licenses', { json: input, ...init }),
     revokeLicense: (licenseId: string, init?: TRequestOptions) => request<{ license: TAdminLicenseDto }>('POST', `licenses/${encodeURIComponent(licenseId)}/revoke`, { json: {}, ...init }),
-    listApiKeys: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminApiKeyDto>>('GET', `api-keys?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    listApiKeys: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminApiKeyDto>>('GET', withQuery('api-keys', query), init),
     createApiKey: (input: unknown, init?: TRequestOptions) => request<{ apiKey: TAdminApiKeyDto; key: string }>('POST', 'api-keys', { json: input, ...init }),
     revokeApiKey: (apiKeyId: string, init?: TRequestOptions) => request<{ apiKey: TAdminApiKeyDto }>('POST', `api-keys/${encodeURIComponent(apiKeyId)}/revoke`, { json: {}, ...init }),
-    listTransactions: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminTransactionRowDto>>('GET', `transactions?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    listTransactions: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminTransactionRowDto>>('GET', withQuery('transactions', query), init),
     getTransaction: (transactionId: string, init?: TRequestOptions) => request<{ transaction: TAdminTransactionDto }>('GET', `transactions/${encodeURIComponent(transactionId)}`, init),
-    listOutbox: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminOutboxRowDto>>('GET', `outbox?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    listOutbox: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminOutboxRowDto>>('GET', withQuery('outbox', query), init),
     getOutboxMessage: (messageId: string, init?: TRequestOptions) => request<{ message: TAdminOutboxMessageDto }>('GET', `outbox/${encodeURIComponent(messageId)}`, init),
+    // --- Tenants & communities, Applications (docs/admin/tenants.md, applications.md) ---
+    listTenants: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
+      request<TPage<TTenantListItem>>('GET', withQuery('tenants', query), init),
+    createTenant: (input: unknown, init?: TRequestOptions) => request<{ tenant: { id: string; name: string } }>('POST', 'tenants', { json: input, ...init }),
+    renameTenant: (tenantId: string, input: unknown, init?: TRequestOptions) => request<{ tenant: { id: string; name: string } }>('PATCH', `tenants/${encodeURIComponent(tenantId)}`, { json: input, ...init }),
+    createCommunity: (input: unknown, init?: TRequestOptions) => request<{ community: TCommunitySettingsDto }>('POST', 'communities', { json: input, ...init }),
+    getCommunity: (communityId: string, init?: TRequestOptions) => request<{ community: TCommunitySettingsDto }>('GET', `communities/${encodeURIComponent(communityId)}`, init),
+    renameCommunity: (communityId: string, input: unknown, init?: TRequestOptions) => request<{ community: TCommunitySettingsDto }>('PATCH', `communities/${encodeURIComponent(communityId)}`, { json: input, ...init }),
+    updateRelyingParty: (communityId: string, input: unknown, init?: TRequestOptions) =>
+      request<{ community: TCommunitySettingsDto }>('PUT', `communities/${encodeURIComponent(communityId)}/relying-party`, { json: input, ...init }),
+    updateBranding: (communityId: string, input: unknown, init?: TRequestOptions) => request<{ community: TCommunitySettingsDto }>('PUT', `communities/${encodeURIComponent(communityId)}/branding`, { json: input, ...init }),
+    listApplications: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
+      request<TPage<TAdminApplicationDto>>('GET', withQuery('applications', query), init),
+    createApplication: (input: unknown, init?: TRequestOptions) => request<{ application: TAdminApplicationDto }>('POST', 'applications', { json: input, ...init }),
+    getApplication: (applicationId: string, init?: TRequestOptions) => request<{ application: TAdminApplicationDto }>('GET', `applications/${encodeURIComponent(applicationId)}`, init),
+    updateApplication: (applicationId: string, input: unknown, init?: TRequestOptions) => request<{ application: TAdminApplicationDto }>('PATCH', `applications/${encodeURIComponent(applicationId)}`, { json: input, ...init }),
+    setApplicationStatus: (applicationId: string, status: unknown, init?: TRequestOptions) =>
+      request<{ application: TAdminApplicationDto }>('PUT', `applications/${encodeURIComponent(applicationId)}/status`, { json: { status }, ...init }),
+    listApplicationKeys: (applicationId: string, init?: TRequestOptions) => request<{ keys: TApiKeyDto[] }>('GET', `applications/${encodeURIComponent(applicationId)}/keys`, init),
+    createApplicationKey: (applicationId: string, input: unknown = {}, init?: TRequestOptions) =>
+      request<{ apiKey: TApiKeyDto; key: string }>('POST', `applications/${encodeURIComponent(applicationId)}/keys`, { json: input, ...init }),
+    revokeApplicationKey: (applicationId: string, keyId: string, init?: TRequestOptions) =>
+      request<{ key: TApiKeyDto }>('DELETE', `applications/${encodeURIComponent(applicationId)}/keys/${encodeURIComponent(keyId)}`, init),
     // Authenticator metadata (docs/admin/metadata.md).
     listMetadataRecords: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
-      request<TPage<TMetadataRecordDto>>('GET', `metadata/records?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+      request<TPage<TMetadataRecordDto>>('GET', withQuery('metadata/records', query), init),
     metadataRecord: (recordId: string, init?: TRequestOptions) => request<{ record: TMetadataRecordDetailDto }>('GET', `metadata/records/${encodeURIComponent(recordId)}`, init),
     createMetadataRecord: (input: unknown, init?: TRequestOptions) => request<{ record: TMetadataRecordDetailDto }>('POST', 'metadata/records', { json: input, ...init }),
     updateMetadataRecord: (recordId: string, input: unknown, init?: TRequestOptions) =>

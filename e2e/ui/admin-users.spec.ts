@@ -46,6 +46,13 @@ test('find a user, disable and enable, revoke a passkey, delete with confirmatio
   await expect(page).toHaveURL(/communityId=/);
   await expect(users.rows).toHaveCount(1);
   await expect(users.row(mobile)).toBeVisible();
+  // The search keeps the filter.
+  await users.search.fill(web);
+  await expect(page).toHaveURL(/communityId=.*&q=|q=.*&communityId=/);
+  await expect(users.rows).toHaveCount(0);
+  await users.search.fill('');
+  await expect(users.row(mobile)).toBeVisible();
+  await expect(page).not.toHaveURL(/q=/);
   await users.community.selectOption({ label: 'All communities' });
   await expect(users.rows).toHaveCount(2);
 
@@ -58,7 +65,6 @@ test('find a user, disable and enable, revoke a passkey, delete with confirmatio
 
   // Disable: confirmed; the user's session ends at once. Enable again.
   await user.button('Disable account').click();
-  await screenshot(page, 'admin-user-disable-confirm', { phone: true, fullPage: false });
   await user.confirmDialog.getByRole('button', { name: 'Disable account' }).click();
   await expect(user.console.toasts).toContainText('is disabled and was signed out');
   await expect(page.getByText('This account is disabled')).toBeVisible();
@@ -79,7 +85,6 @@ test('find a user, disable and enable, revoke a passkey, delete with confirmatio
   const confirm = user.confirmDialog.getByRole('button', { name: 'Delete user' });
   await expect(confirm).toBeDisabled();
   await user.confirmDialog.getByRole('textbox', { name: `Type ${web} to confirm` }).fill(web);
-  await screenshot(page, 'admin-user-delete-confirm', { phone: true, fullPage: false });
   await confirm.click();
   await expect(page).toHaveURL(/\/admin\/users$/);
   await expect(users.console.toasts).toContainText(`${web} was deleted`);

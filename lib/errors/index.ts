@@ -30,6 +30,7 @@ export const ERROR_CATALOG = {
   'tenancy.community_exists': { status: 409, message: 'A community with this name already exists in the tenant.' },
   'tenancy.invalid_origin': { status: 400, message: 'Each origin must be an https:// origin (http:// only for localhost) or android:apk-key-hash:.' },
   'tenancy.invalid_rp_id': { status: 400, message: 'The rpId must be a registrable domain that every web origin is equal to or a subdomain of.' },
+  'tenancy.rp_id_change_unconfirmed': { status: 409, message: "Changing the rpId makes this community's existing passkeys stop working. Confirm the change (confirmRpIdChange: true) to go ahead." },
   // --- licenses ---
   'licenses.not_found': { status: 404, message: 'License not found.' },
   'licenses.invalid_auth_level': { status: 400, message: 'authLevel must be one of system, service, service_ext, app, app_ext.' },

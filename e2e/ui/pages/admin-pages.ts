@@ -247,3 +247,65 @@ export class UserPage {
     return this.page.getByRole('main').getByRole('button', { name });
   }
 }
+
+/** Tenants & communities: the list, and a community's settings page. */
+export class TenantsPage {
+  readonly console: AdminConsole;
+  constructor(readonly page: Page) {
+    this.console = new AdminConsole(page);
+  }
+
+  get rows() {
+    return this.page.getByTestId('tenant-row');
+  }
+  get search() {
+    return this.page.getByRole('searchbox', { name: 'Search tenants and communities' });
+  }
+  get dialog() {
+    return this.page.getByRole('dialog');
+  }
+  row(name: string): Locator {
+    return this.rows.filter({ hasText: name });
+  }
+
+  async goto() {
+    await this.page.goto('/admin/tenants');
+    await this.console.expectOn('Tenants & communities');
+  }
+
+  /** Opens a community's settings from its tenant's row. */
+  async openCommunity(tenant: string, community: string) {
+    await this.row(tenant).getByRole('link', { name: community, exact: true }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: community })).toBeVisible();
+  }
+}
+
+/** Applications: the list and an application's page. */
+export class ApplicationsPage {
+  readonly console: AdminConsole;
+  constructor(readonly page: Page) {
+    this.console = new AdminConsole(page);
+  }
+
+  get rows() {
+    return this.page.getByTestId('application-row');
+  }
+  get dialog() {
+    return this.page.getByRole('dialog');
+  }
+
+  async goto() {
+    await this.page.goto('/admin/applications');
+    await this.console.expectOn('Applications');
+  }
+
+  /** Creates an application through the dialog and lands on its page. */
+  async create(options: { community: string; name: string; origins?: string[] }) {
+    await this.page.getByRole('button', { name: 'New application' }).click();
+    await this.dialog.getByRole('combobox', { name: 'Community' }).selectOption({ label: options.community });
+    await this.dialog.getByRole('textbox', { name: 'Name' }).fill(options.name);
+    if (options.origins) await this.dialog.getByRole('textbox', { name: 'Origins' }).fill(options.origins.join('\n'));
+    await this.dialog.getByRole('button', { name: 'Create application' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: options.name })).toBeVisible({ timeout: 15_000 });
+  }
+}
