@@ -51,6 +51,9 @@ describe('/.well-known/webauthn (related origins)', () => {
   it('is 404 until the community lists related origins, then serves them', async () => {
     const { createDb } = await import('@/lib/db');
     const db = createDb(inject('databaseUrl'));
+    // The document is per rpId and other suites' communities share the server's host: start from none listing any.
+    const rpId = new URL(baseUrl).hostname;
+    await db.community.updateMany({ where: { rpId }, data: { relatedOrigins: [] } });
     try {
       const before = await fetch(`${baseUrl}/.well-known/webauthn`);
       expect(before.status).toBe(404);
