@@ -45,6 +45,9 @@ const ENDPOINTS: TCall[] = [
   ['DELETE account/passkeys/{id}', (c) => c.deletePasskey(ids.passkey)],
   ['POST account/registration/options', (c) => c.addPasskeyOptions()],
   ['POST account/registration/verify', (c) => c.addPasskeyVerify({})],
+  ['GET audit', (c) => c.listAuditEvents()],
+  ['GET audit/export', (c) => c.exportAudit({ format: 'csv' })],
+  ['GET dashboard', (c) => c.dashboard()],
 ];
 
 describe('no session', () => {

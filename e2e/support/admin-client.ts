@@ -11,6 +11,8 @@ import type { TPage } from '../../lib/admin/list-query';
 import type { TScopeOptions } from '../../lib/admin/list-scope-options';
 import type { TAdminRole } from '../../lib/admin/principal';
 import type { TPasskeyDto } from '../../lib/passkeys/passkey-dto';
+import type { TAuditPage } from '../../lib/audit/list-audit-events';
+import type { TDashboard } from '../../lib/audit/get-dashboard';
 import { createCommunity } from '../../lib/tenancy/create-community';
 import { createTenant } from '../../lib/tenancy/create-tenant';
 import { CookieJar, expectOk, type THostedResponse, type TRequestOptions } from './hosted-client';
@@ -167,6 +169,14 @@ export function createAdminClient(options: TAdminClientOptions) {
       const { options: creation } = expectOk(await client.addPasskeyOptions());
       return client.addPasskeyVerify(authenticator.register(creation, { origin: client.origin }));
     },
+
+    listAuditEvents: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
+      request<TAuditPage>('GET', `audit?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    /** The export's body: parsed JSON for `format=json`, the CSV text for `format=csv`. */
+    exportAudit: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
+      request<unknown>('GET', `audit/export?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    dashboard: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
+      request<TDashboard>('GET', `dashboard?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
   };
   return client;
 }
