@@ -71,3 +71,13 @@ export function timeRange(f: { from?: string; to?: string }): { from?: Date; toB
   }
   return { from, toBefore };
 }
+
+/** The query string of a filter (empty fields left out): the page's URL and the export's. */
+export function auditFilterSearch(filter: Partial<Record<string, string | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const key of AUDIT_FILTER_KEYS) {
+    const v = filter[key];
+    if (v) params.set(key, v);
+  }
+  return params.toString();
+}
