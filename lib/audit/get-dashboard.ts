@@ -11,9 +11,9 @@ export const DASHBOARD_PERIODS = [7, 30, 90] as const;
 /** Models shown by name in the authenticator mix; the rest are summed up as "Other". */
 export const DASHBOARD_TOP_AUTHENTICATORS = 6;
 /**
- * The most ceremony events one dashboard reads. Days are counted in JS (grouping by a day of a
- * timestamp has no portable SQL between SQLite and PostgreSQL), over narrow rows; beyond the bound
- * the figures are marked `truncated` (docs/admin/dashboard.md).
+ * The most failed ceremonies one dashboard reads for "failures by reason" (the reason is inside
+ * the Json detail); beyond the bound the reasons cover the newest ones and `truncated` is set.
+ * Per-day counts are grouped in the database and are always complete (docs/admin/dashboard.md).
  */
 export const DASHBOARD_EVENT_LIMIT = 500_000;
 
@@ -54,12 +54,19 @@ export type TDashboard = {
   /** Passkeys registered now: synced (backed up), sync-capable not yet backed up, device-bound. */
   backup: { synced: number; notBackedUp: number; deviceBound: number };
   passkeys: number;
-  /** More than DASHBOARD_EVENT_LIMIT events in the period: the counts cover the newest ones only. */
+  /** More than DASHBOARD_EVENT_LIMIT failures in the period: the reasons cover the newest ones only. */
   truncated: boolean;
 };
 
 const DAY_MS = 86_400_000;
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+function kindOf(type: string, result: string): keyof TDashboard['totals'] | undefined {
+  if (result === 'success' && (SIGN_IN_TYPES as readonly string[]).includes(type)) return 'signIns';
+  if (result === 'success' && (REGISTRATION_TYPES as readonly string[]).includes(type)) return 'registrations';
+  if (result === 'failure' && (FAILURE_TYPES as readonly string[]).includes(type)) return 'failures';
+  return undefined;
+}
 
 function reasonOf(type: string, detail: unknown): string {
   if (type === 'passkeys.counter_regression') return 'passkeys.counter_regression';
@@ -80,34 +87,43 @@ export async function getDashboard(options: { db: TTx; principal: TAdminPrincipa
   const now = options.now ?? new Date();
   const start = new Date(Date.parse(dayOf(now)) - (query.days - 1) * DAY_MS);
 
-  const events: Prisma.AuditEventWhereInput = {
-    AND: [await auditScopeWhere(db, principal), query.communityId ? { communityId: query.communityId } : {}, { at: { gte: start, lte: now } }],
-  };
-  const [successes, failures] = await Promise.all([
-    db.auditEvent.findMany({ where: { AND: [events, { type: { in: [...SIGN_IN_TYPES, ...REGISTRATION_TYPES] }, result: 'success' }] }, select: { at: true, type: true }, orderBy: { at: 'desc' }, take: DASHBOARD_EVENT_LIMIT + 1 }),
-    db.auditEvent.findMany({ where: { AND: [events, { type: { in: [...FAILURE_TYPES] }, result: 'failure' }] }, select: { at: true, type: true, detail: true }, orderBy: { at: 'desc' }, take: DASHBOARD_EVENT_LIMIT + 1 }),
-  ]);
-  const truncated = successes.length > DASHBOARD_EVENT_LIMIT || failures.length > DASHBOARD_EVENT_LIMIT;
+  const scoped: Prisma.AuditEventWhereInput = { AND: [await auditScopeWhere(db, principal), query.communityId ? { communityId: query.communityId } : {}] };
+  const CEREMONIES = [...SIGN_IN_TYPES, ...REGISTRATION_TYPES, ...FAILURE_TYPES];
 
-  const perDay = new Map<string, TDashboardDay>();
-  for (let i = 0; i < query.days; i++) {
-    const day = dayOf(new Date(start.getTime() + i * DAY_MS));
-    perDay.set(day, { day, signIns: 0, registrations: 0, failures: 0 });
-  }
+  // Per day: one grouped count per UTC day, in the database (a range on `at` and a list of types:
+  // the (type, at) index). Portable on SQLite and PostgreSQL, unlike grouping by a day expression.
+  const perDay: TDashboardDay[] = [];
   const totals = { signIns: 0, registrations: 0, failures: 0 };
-  for (const e of successes.slice(0, DASHBOARD_EVENT_LIMIT)) {
-    const d = perDay.get(dayOf(e.at));
-    if (!d) continue;
-    const key = (SIGN_IN_TYPES as readonly string[]).includes(e.type) ? 'signIns' : 'registrations';
-    d[key] += 1;
-    totals[key] += 1;
+  for (let i = 0; i < query.days; i++) {
+    const dayStart = new Date(start.getTime() + i * DAY_MS);
+    const dayEnd = new Date(Math.min(dayStart.getTime() + DAY_MS, now.getTime() + 1));
+    const groups = await db.auditEvent.groupBy({
+      by: ['type', 'result'],
+      where: { AND: [scoped, { type: { in: CEREMONIES }, at: { gte: dayStart, lt: dayEnd } }] },
+      _count: { _all: true },
+    });
+    const day: TDashboardDay = { day: dayOf(dayStart), signIns: 0, registrations: 0, failures: 0 };
+    for (const g of groups) {
+      const key = kindOf(g.type, g.result);
+      if (key) day[key] += g._count._all;
+    }
+    totals.signIns += day.signIns;
+    totals.registrations += day.registrations;
+    totals.failures += day.failures;
+    perDay.push(day);
   }
+
+  // Failures by reason: the reason is inside the Json detail, which can't be grouped portably, so
+  // the failed events' (type, detail) are read — a bounded, usually small, set.
+  const failures = await db.auditEvent.findMany({
+    where: { AND: [scoped, { type: { in: [...FAILURE_TYPES] }, result: 'failure', at: { gte: start, lte: now } }] },
+    select: { type: true, detail: true },
+    orderBy: { at: 'desc' },
+    take: DASHBOARD_EVENT_LIMIT + 1,
+  });
+  const truncated = failures.length > DASHBOARD_EVENT_LIMIT;
   const reasons = new Map<string, number>();
   for (const e of failures.slice(0, DASHBOARD_EVENT_LIMIT)) {
-    const d = perDay.get(dayOf(e.at));
-    if (!d) continue;
-    d.failures += 1;
-    totals.failures += 1;
     const reason = reasonOf(e.type, e.detail);
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
@@ -136,7 +152,7 @@ export async function getDashboard(options: { db: TTx; principal: TAdminPrincipa
     days: query.days,
     from: start.toISOString(),
     to: now.toISOString(),
-    perDay: [...perDay.values()],
+    perDay,
     totals,
     failuresByReason: [...reasons.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
     authenticators,

@@ -90,7 +90,7 @@ export default async function DashboardPage({ searchParams }: TProps) {
         <>
           <p className="mt-4 text-sm text-slate-600" data-testid="dashboard-period">
             {communityName ?? 'All communities in your scope'}, {DATE.format(new Date(dashboard.from))} – {DATE.format(new Date(dashboard.to))} (UTC days).
-            {dashboard.truncated ? ' Very many events: the figures cover the newest 500,000 of each kind.' : ''}
+            {dashboard.truncated ? ' Very many failures: the reasons cover the newest 500,000.' : ''}
           </p>
           <DailyCharts perDay={dashboard.perDay} series={SERIES} />
           <div className="mt-8 grid gap-4 lg:grid-cols-2">
