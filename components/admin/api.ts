@@ -1,6 +1,7 @@
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import type { TAdminDto, TInvitationDto } from '@/lib/admin/admin-dto';
 import { ERROR_CATALOG } from '@/lib/errors';
+import type { TUserStatus, TUserStatusInput } from '@/lib/users/admin-user-schema';
 import { ApiError, NetworkError, requestJson } from '@/components/passkey/api';
 
 /**
@@ -38,6 +39,9 @@ export const adminApi = {
   revokeInvitation: (id: string) => requestJson<void>(`${API}/invitations/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   changeRole: (id: string, body: unknown) => requestJson<{ admin: TAdminDto }>(`${API}/admins/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
   removeAdmin: (id: string) => requestJson<void>(`${API}/admins/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  setUserStatus: (id: string, body: TUserStatusInput) => requestJson<{ status: TUserStatus; sessionsRevoked: number }>(`${API}/users/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+  deleteUser: (id: string) => requestJson<{ removed: { passkeys: number; devices: number; sessions: number } }>(`${API}/users/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  revokeUserPasskey: (userId: string, passkeyId: string) => requestJson<{ remaining: number }>(`${API}/users/${encodeURIComponent(userId)}/passkeys/${encodeURIComponent(passkeyId)}`, { method: 'DELETE' }),
 };
 
 /**

@@ -6,12 +6,18 @@ import { Spinner } from '@/components/ui/button';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '@/lib/admin/list-query';
 import { CloseIcon, SearchIcon } from './icons';
 
+/** A basePath's path and the fixed parameters it carries (a filter such as `?communityId=`). */
+function splitBasePath(basePath: string): [string, URLSearchParams] {
+  const [path, fixed] = basePath.split('?');
+  return [path ?? basePath, new URLSearchParams(fixed)];
+}
+
 function hrefOf(basePath: string, q: string | undefined, pageSize: number): string {
-  const params = new URLSearchParams();
+  const [path, params] = splitBasePath(basePath);
   if (q) params.set('q', q);
   if (pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(pageSize));
   const qs = params.toString();
-  return qs ? `${basePath}?${qs}` : basePath;
+  return qs ? `${path}?${qs}` : path;
 }
 
 /**
@@ -46,7 +52,7 @@ export function DataTableSearch({ basePath, q, pageSize, label, placeholder }: {
   return (
     <form
       role="search"
-      action={basePath}
+      action={splitBasePath(basePath)[0]}
       method="get"
       onSubmit={(e) => {
         e.preventDefault();
@@ -71,6 +77,9 @@ export function DataTableSearch({ basePath, q, pageSize, label, placeholder }: {
           className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white py-2 pr-10 pl-9 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-2 focus:outline-offset-0 focus:outline-brand-600 [&::-webkit-search-cancel-button]:hidden"
         />
         {pageSize !== DEFAULT_PAGE_SIZE ? <input type="hidden" name="pageSize" value={pageSize} /> : null}
+        {[...splitBasePath(basePath)[1]].map(([name, v]) => (
+          <input key={name} type="hidden" name={name} value={v} />
+        ))}
         {value ? (
           <button
             type="button"

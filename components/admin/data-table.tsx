@@ -40,7 +40,7 @@ export type TDataTableProps<T> = {
   rowKey: (row: T) => string;
   page: Pick<TPage<T>, 'page' | 'pageSize' | 'total' | 'pageCount'>;
   query: TListQuery;
-  /** The page's path; links keep it and change only q/page/pageSize. */
+  /** The page's path (with fixed filter parameters, if any); links keep it and change only q/page/pageSize. */
   basePath: string;
   noun: { one: string; other: string };
   /** Shown when there is nothing at all (no search). */
@@ -63,15 +63,19 @@ const LAYOUT = {
   xl: { thead: 'hidden xl:table-header-group', row: 'xl:table-row xl:p-0 xl:hover:bg-slate-50/60', cell: 'xl:table-cell xl:px-4 xl:py-3', label: 'xl:before:content-none', right: 'xl:text-right' },
 } as const;
 
-/** The URL of a list page with some of its query changed (defaults left out). */
+/**
+ * The URL of a list page with some of its query changed (defaults left out). A basePath may
+ * carry fixed parameters of its own (a filter, e.g. `/admin/users?communityId=…`); they are kept.
+ */
 export function listHref(basePath: string, query: TListQuery, change: Partial<TListQuery> = {}): string {
   const next = { ...query, ...change };
-  const params = new URLSearchParams();
+  const [path, fixed] = basePath.split('?');
+  const params = new URLSearchParams(fixed);
   if (next.q) params.set('q', next.q);
   if (next.page > 1) params.set('page', String(next.page));
   if (next.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(next.pageSize));
   const qs = params.toString();
-  return qs ? `${basePath}?${qs}` : basePath;
+  return qs ? `${path}?${qs}` : (path ?? basePath);
 }
 
 function PageLink({ href, label, direction, disabled }: { href: string; label: string; direction: 'left' | 'right'; disabled: boolean }) {

@@ -6,7 +6,15 @@ import { AppsIcon, AuditIcon, ChipIcon, DashboardIcon, InboxIcon, KeyIcon, Shiel
  * (built), `placeholder` (a page that says it is being built: components/admin/section-placeholder.tsx)
  * or `coming` (shown greyed, not a link). Whoever builds a section flips its status.
  */
-export type TNavItem = { label: string; href: string; icon: ComponentType<{ className?: string }>; status: 'ready' | 'placeholder' | 'coming'; description: string };
+export type TNavItem = {
+  label: string;
+  href: string;
+  icon: ComponentType<{ className?: string }>;
+  status: 'ready' | 'placeholder' | 'coming';
+  description: string;
+  /** Other path prefixes whose pages belong to this section (e.g. a community's settings under Tenants & communities). */
+  also?: string[];
+};
 export type TNavGroup = { label: string; items: TNavItem[] };
 
 export const ADMIN_NAV: TNavGroup[] = [
@@ -14,23 +22,23 @@ export const ADMIN_NAV: TNavGroup[] = [
   {
     label: 'Identity',
     items: [
-      { label: 'Tenants & communities', href: '/admin/tenants', icon: TenantsIcon, status: 'placeholder', description: 'Tenants, their communities, relying-party settings and branding.' },
-      { label: 'Users', href: '/admin/users', icon: UsersIcon, status: 'placeholder', description: 'End users of your communities and their passkeys.' },
+      { label: 'Tenants & communities', href: '/admin/tenants', icon: TenantsIcon, status: 'ready', description: 'Tenants, their communities, relying-party settings and branding.', also: ['/admin/communities'] },
+      { label: 'Users', href: '/admin/users', icon: UsersIcon, status: 'ready', description: 'End users of your communities and their passkeys.' },
       { label: 'Authenticator metadata', href: '/admin/metadata', icon: ChipIcon, status: 'placeholder', description: 'AAGUID names and icons, and which authenticators are allowed.' },
     ],
   },
   {
     label: 'Integrations',
     items: [
-      { label: 'Licenses & API keys', href: '/admin/licenses', icon: KeyIcon, status: 'placeholder', description: 'Keys your back ends use to call the Latchkey APIs.' },
-      { label: 'Applications', href: '/admin/applications', icon: AppsIcon, status: 'placeholder', description: 'Applications of the FIDO2 API 2.0 and their settings.' },
+      { label: 'Licenses & API keys', href: '/admin/licenses', icon: KeyIcon, status: 'ready', description: 'Keys your back ends use to call the Latchkey APIs.' },
+      { label: 'Applications', href: '/admin/applications', icon: AppsIcon, status: 'ready', description: 'Applications of the FIDO2 API 2.0 and their settings.' },
     ],
   },
   {
     label: 'Activity',
     items: [
-      { label: 'Transactions', href: '/admin/transactions', icon: TransactionsIcon, status: 'placeholder', description: 'Transaction confirmations and their evidence.' },
-      { label: 'OTP outbox', href: '/admin/outbox', icon: InboxIcon, status: 'placeholder', description: 'Emails and text messages with one-time codes.' },
+      { label: 'Transactions', href: '/admin/transactions', icon: TransactionsIcon, status: 'ready', description: 'Transaction confirmations and their evidence.' },
+      { label: 'OTP outbox', href: '/admin/outbox', icon: InboxIcon, status: 'ready', description: 'Emails and text messages with one-time codes.' },
       { label: 'Audit log', href: '/admin/audit', icon: AuditIcon, status: 'ready', description: 'Who did what, and when.' },
     ],
   },
@@ -55,6 +63,7 @@ export const ADMIN_NAV: TNavGroup[] = [
 
 /** The item a path belongs to (the longest matching href), for the active link and page titles. */
 export function navItemFor(pathname: string): TNavItem | undefined {
-  const items = ADMIN_NAV.flatMap((g) => g.items).filter((i) => i.href && (pathname === i.href || (i.href !== '/admin' && pathname.startsWith(`${i.href}/`))));
-  return items.sort((a, b) => b.href.length - a.href.length)[0];
+  const under = (prefix: string) => pathname === prefix || (prefix !== '/admin' && pathname.startsWith(`${prefix}/`));
+  const matches = ADMIN_NAV.flatMap((g) => g.items).flatMap((item) => (item.href ? [item.href, ...(item.also ?? [])] : []).filter(under).map((prefix) => ({ item, prefix })));
+  return matches.sort((a, b) => b.prefix.length - a.prefix.length)[0]?.item;
 }

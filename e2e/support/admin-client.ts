@@ -11,12 +11,22 @@ import type { TPage } from '../../lib/admin/list-query';
 import type { TScopeOptions } from '../../lib/admin/list-scope-options';
 import type { TAdminRole } from '../../lib/admin/principal';
 import type { TPasskeyDto } from '../../lib/passkeys/passkey-dto';
+import type { TUserListItemDto, TUserOverviewDto } from '../../lib/users/admin-user-dto';
+import type { TUserStatus } from '../../lib/users/admin-user-schema';
 import type { TAuditPage } from '../../lib/audit/list-audit-events';
 import type { TDashboard } from '../../lib/audit/get-dashboard';
 import { createCommunity } from '../../lib/tenancy/create-community';
 import { createTenant } from '../../lib/tenancy/create-tenant';
 import { CookieJar, expectOk, type THostedResponse, type TRequestOptions } from './hosted-client';
 import { createSoftAuthenticator, type TSoftAuthenticator } from './soft-authenticator';
+import type { TAdminLicenseDto } from '../../lib/licenses/admin-license';
+import type { TAdminApiKeyDto } from '../../lib/apikeys/admin-api-key';
+import type { TAdminTransactionDto, TAdminTransactionRowDto } from '../../lib/transactions/admin-transactions';
+import type { TAdminOutboxMessageDto, TAdminOutboxRowDto } from '../../lib/messaging/admin-outbox';
+import type { TTenantListItem } from '../../lib/tenancy/admin-tenants';
+import type { TCommunitySettingsDto } from '../../lib/tenancy/community-settings';
+import type { TAdminApplicationDto } from '../../lib/applications/admin-applications';
+import type { TApiKeyDto } from '../../lib/apikeys/api-key';
 
 /**
  * A typed HTTP client for the admin console (`/admin/api/...` and the next-auth endpoints under
@@ -63,6 +73,12 @@ export function nextAuthError(res: TAdminResponse<TNextAuthCallbackBody>): strin
   if (typeof url !== 'string') return `http ${res.status}`;
   const parsed = new URL(url, 'http://x');
   return parsed.searchParams.get('error') ?? (parsed.searchParams.get('csrf') ? 'csrf' : undefined);
+}
+
+/** A console API path with a list query (`q`, `page`, filters). */
+export function withQuery(path: string, query: Record<string, string | number>): string {
+  const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+  return qs ? `${path}?${qs}` : path;
 }
 
 export function createAdminClient(options: TAdminClientOptions) {
@@ -135,7 +151,7 @@ export function createAdminClient(options: TAdminClientOptions) {
     signOut: (init?: TRequestOptions) => request<{ redirectTo: string }>('POST', 'session/sign-out', init),
 
     listAdmins: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
-      request<TPage<TAdminDto>>('GET', `admins?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+      request<TPage<TAdminDto>>('GET', withQuery('admins', query), init),
     changeRole: (adminId: string, input: unknown, init?: TRequestOptions) => request<{ admin: TAdminDto }>('PATCH', `admins/${encodeURIComponent(adminId)}`, { json: input, ...init }),
     removeAdmin: (adminId: string, init?: TRequestOptions) => request<undefined>('DELETE', `admins/${encodeURIComponent(adminId)}`, init),
     listInvitations: (init?: TRequestOptions) => request<{ invitations: TInvitationDto[] }>('GET', 'invitations', init),
@@ -170,13 +186,53 @@ export function createAdminClient(options: TAdminClientOptions) {
       return client.addPasskeyVerify(authenticator.register(creation, { origin: client.origin }));
     },
 
-    listAuditEvents: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
-      request<TAuditPage>('GET', `audit?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    // Users (app/(admin)/admin/api/users)
+    listUsers: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
+      request<TPage<TUserListItemDto>>('GET', withQuery('users', query), init),
+    getUser: (userId: string, init?: TRequestOptions) => request<TUserOverviewDto>('GET', `users/${encodeURIComponent(userId)}`, init),
+    setUserStatus: (userId: string, input: unknown, init?: TRequestOptions) => request<{ status: TUserStatus; sessionsRevoked: number }>('PATCH', `users/${encodeURIComponent(userId)}`, { json: input, ...init }),
+    deleteUser: (userId: string, init?: TRequestOptions) => request<{ removed: { passkeys: number; devices: number; sessions: number } }>('DELETE', `users/${encodeURIComponent(userId)}`, init),
+    revokeUserPasskey: (userId: string, passkeyId: string, init?: TRequestOptions) =>
+      request<{ remaining: number }>('DELETE', `users/${encodeURIComponent(userId)}/passkeys/${encodeURIComponent(passkeyId)}`, init),
+    // Licenses & API keys, Transactions, OTP outbox (docs/admin/licenses.md, docs/admin/activity.md).
+    listLicenses: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminLicenseDto>>('GET', withQuery('licenses', query), init),
+    createLicense: (input: unknown, init?: TRequestOptions) => request<{ license: TAdminLicenseDto; key: string }>('POST', 'licenses', { json: input, ...init }),
+    revokeLicense: (licenseId: string, init?: TRequestOptions) => request<{ license: TAdminLicenseDto }>('POST', `licenses/${encodeURIComponent(licenseId)}/revoke`, { json: {}, ...init }),
+    listApiKeys: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminApiKeyDto>>('GET', withQuery('api-keys', query), init),
+    createApiKey: (input: unknown, init?: TRequestOptions) => request<{ apiKey: TAdminApiKeyDto; key: string }>('POST', 'api-keys', { json: input, ...init }),
+    revokeApiKey: (apiKeyId: string, init?: TRequestOptions) => request<{ apiKey: TAdminApiKeyDto }>('POST', `api-keys/${encodeURIComponent(apiKeyId)}/revoke`, { json: {}, ...init }),
+    listTransactions: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminTransactionRowDto>>('GET', withQuery('transactions', query), init),
+    getTransaction: (transactionId: string, init?: TRequestOptions) => request<{ transaction: TAdminTransactionDto }>('GET', `transactions/${encodeURIComponent(transactionId)}`, init),
+    listOutbox: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TPage<TAdminOutboxRowDto>>('GET', withQuery('outbox', query), init),
+    getOutboxMessage: (messageId: string, init?: TRequestOptions) => request<{ message: TAdminOutboxMessageDto }>('GET', `outbox/${encodeURIComponent(messageId)}`, init),
+    // --- Tenants & communities, Applications (docs/admin/tenants.md, applications.md) ---
+    listTenants: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
+      request<TPage<TTenantListItem>>('GET', withQuery('tenants', query), init),
+    createTenant: (input: unknown, init?: TRequestOptions) => request<{ tenant: { id: string; name: string } }>('POST', 'tenants', { json: input, ...init }),
+    renameTenant: (tenantId: string, input: unknown, init?: TRequestOptions) => request<{ tenant: { id: string; name: string } }>('PATCH', `tenants/${encodeURIComponent(tenantId)}`, { json: input, ...init }),
+    createCommunity: (input: unknown, init?: TRequestOptions) => request<{ community: TCommunitySettingsDto }>('POST', 'communities', { json: input, ...init }),
+    getCommunity: (communityId: string, init?: TRequestOptions) => request<{ community: TCommunitySettingsDto }>('GET', `communities/${encodeURIComponent(communityId)}`, init),
+    renameCommunity: (communityId: string, input: unknown, init?: TRequestOptions) => request<{ community: TCommunitySettingsDto }>('PATCH', `communities/${encodeURIComponent(communityId)}`, { json: input, ...init }),
+    updateRelyingParty: (communityId: string, input: unknown, init?: TRequestOptions) =>
+      request<{ community: TCommunitySettingsDto }>('PUT', `communities/${encodeURIComponent(communityId)}/relying-party`, { json: input, ...init }),
+    updateBranding: (communityId: string, input: unknown, init?: TRequestOptions) => request<{ community: TCommunitySettingsDto }>('PUT', `communities/${encodeURIComponent(communityId)}/branding`, { json: input, ...init }),
+    listApplications: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
+      request<TPage<TAdminApplicationDto>>('GET', withQuery('applications', query), init),
+    createApplication: (input: unknown, init?: TRequestOptions) => request<{ application: TAdminApplicationDto }>('POST', 'applications', { json: input, ...init }),
+    getApplication: (applicationId: string, init?: TRequestOptions) => request<{ application: TAdminApplicationDto }>('GET', `applications/${encodeURIComponent(applicationId)}`, init),
+    updateApplication: (applicationId: string, input: unknown, init?: TRequestOptions) => request<{ application: TAdminApplicationDto }>('PATCH', `applications/${encodeURIComponent(applicationId)}`, { json: input, ...init }),
+    setApplicationStatus: (applicationId: string, status: unknown, init?: TRequestOptions) =>
+      request<{ application: TAdminApplicationDto }>('PUT', `applications/${encodeURIComponent(applicationId)}/status`, { json: { status }, ...init }),
+    listApplicationKeys: (applicationId: string, init?: TRequestOptions) => request<{ keys: TApiKeyDto[] }>('GET', `applications/${encodeURIComponent(applicationId)}/keys`, init),
+    createApplicationKey: (applicationId: string, input: unknown = {}, init?: TRequestOptions) =>
+      request<{ apiKey: TApiKeyDto; key: string }>('POST', `applications/${encodeURIComponent(applicationId)}/keys`, { json: input, ...init }),
+    revokeApplicationKey: (applicationId: string, keyId: string, init?: TRequestOptions) =>
+      request<{ key: TApiKeyDto }>('DELETE', `applications/${encodeURIComponent(applicationId)}/keys/${encodeURIComponent(keyId)}`, init),
+    // --- Audit log and Dashboard (docs/admin/audit.md, dashboard.md) ---
+    listAuditEvents: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TAuditPage>('GET', withQuery('audit', query), init),
     /** The export's body: parsed JSON for `format=json`, the CSV text for `format=csv`. */
-    exportAudit: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
-      request<unknown>('GET', `audit/export?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
-    dashboard: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
-      request<TDashboard>('GET', `dashboard?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, init),
+    exportAudit: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<unknown>('GET', withQuery('audit/export', query), init),
+    dashboard: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TDashboard>('GET', withQuery('dashboard', query), init),
   };
   return client;
 }

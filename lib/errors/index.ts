@@ -30,9 +30,11 @@ export const ERROR_CATALOG = {
   'tenancy.community_exists': { status: 409, message: 'A community with this name already exists in the tenant.' },
   'tenancy.invalid_origin': { status: 400, message: 'Each origin must be an https:// origin (http:// only for localhost) or android:apk-key-hash:.' },
   'tenancy.invalid_rp_id': { status: 400, message: 'The rpId must be a registrable domain that every web origin is equal to or a subdomain of.' },
+  'tenancy.rp_id_change_unconfirmed': { status: 409, message: "Changing the rpId makes this community's existing passkeys stop working. Confirm the change (confirmRpIdChange: true) to go ahead." },
   // --- licenses ---
   'licenses.not_found': { status: 404, message: 'License not found.' },
   'licenses.invalid_auth_level': { status: 400, message: 'authLevel must be one of system, service, service_ext, app, app_ext.' },
+  'licenses.level_not_grantable': { status: 403, message: 'Only system administrators can create system licenses.' },
   // --- API keys (spec 001 X-Api-Key) ---
   'apikeys.not_found': { status: 404, message: 'API key not found.' },
   'apikeys.origin_not_in_community': { status: 400, message: "Each allowed origin must be one of the community's origins or within its rpId." },
@@ -66,6 +68,7 @@ export const ERROR_CATALOG = {
   'otp.rate_limited': { status: 429, message: 'Too many codes were requested. Please wait a few minutes and try again.' },
   // --- outbound delivery (lib/messaging, lib/net) ---
   'messaging.delivery_failed': { status: 502, message: 'The message could not be sent. Please try again later.' },
+  'messaging.message_not_found': { status: 404, message: 'Message not found.' },
   'net.target_refused': { status: 502, message: 'The outbound call was refused: its target is not allowed.' },
   'net.request_failed': { status: 502, message: 'The outbound call failed.' },
   // --- FIDO2 API 2.0 flows (/fido2/v2) ---

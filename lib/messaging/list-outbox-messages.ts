@@ -21,6 +21,8 @@ export const ZOutboxFilters = z
     status: z.enum(['outbox', 'sent', 'failed']).optional(),
     /** Exact recipient. */
     to: z.string().trim().min(1).max(320).optional(),
+    /** Recipient or subject containing this text. */
+    search: z.string().trim().min(1).max(100).optional(),
     /** Only messages created at or after this instant. */
     since: z.coerce.date().optional(),
   })
@@ -48,6 +50,8 @@ export async function listOutboxMessages(options: { db: TTx; communityIds: strin
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.to ? { to: filters.to } : {}),
     ...(filters.since ? { createdAt: { gte: filters.since } } : {}),
+    // `contains` is case-sensitive on PostgreSQL: addresses are usually lower case, so try both.
+    ...(filters.search ? { OR: [...new Set([filters.search, filters.search.toLowerCase()])].flatMap((v) => [{ to: { contains: v } }, { subject: { contains: v } }]) } : {}),
   };
   const [rows, total] = await Promise.all([
     options.db.outboxMessage.findMany({ where, select: SELECT, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: (page - 1) * pageSize, take: pageSize }),

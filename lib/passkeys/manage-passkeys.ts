@@ -3,6 +3,7 @@ import type { TDb, TTx } from '../db';
 import { AppError } from '../errors';
 import { parseInput } from '../errors/validation';
 import { writeAuditEvent } from '../audit/write-audit-event';
+import { inTransaction } from '../licenses/license';
 import { resolveAuthenticators } from '../metadata/resolve-authenticator';
 import { PASSKEY_DTO_SELECT, PASSKEY_NAME_MAX, toPasskeyDto, type TPasskeyDto } from './passkey-dto';
 
@@ -36,12 +37,13 @@ export async function renamePasskey(options: { db: TDb; owner: TPasskeyOwner; pa
 }
 
 /**
- * Deletes one of the owner's passkeys (the last one too: the page warns before).
+ * Deletes one of the owner's passkeys (the last one too: the page warns before). Joins the
+ * caller's transaction when given one (the console's revokeUserPasskey).
  * @throws AppError `passkeys.not_found` (unknown or not the owner's)
  */
-export async function deletePasskey(options: { db: TDb; owner: TPasskeyOwner; passkeyId: string; actor?: string }): Promise<{ remaining: number }> {
+export async function deletePasskey(options: { db: TDb | TTx; owner: TPasskeyOwner; passkeyId: string; actor?: string }): Promise<{ remaining: number }> {
   const { communityId, userId } = options.owner;
-  return options.db.$transaction(async (tx: TTx) => {
+  return inTransaction(options.db, async (tx: TTx) => {
     const { count } = await tx.passkey.deleteMany({ where: { id: options.passkeyId, communityId, userId } });
     if (count !== 1) throw new AppError('passkeys.not_found', { detail: options.passkeyId });
     const remaining = await tx.passkey.count({ where: { communityId, userId } });

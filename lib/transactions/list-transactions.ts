@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TTx } from '../db';
+import type { Prisma, TTx } from '../db';
 import { parseInput } from '../errors/validation';
 import { TRANSACTION_DTO_SELECT, TRANSACTION_STATUSES, toTransactionDto, type TTransactionDto } from './transaction';
 
@@ -31,6 +31,13 @@ export function scopeWhere(scope: TTransactionScope): { communityId?: { in: stri
   return scope.communityIds === 'all' ? {} : { communityId: { in: [...scope.communityIds] } };
 }
 
+/** The `where` of a shown status: `expired` is pending past `expiresAt`, `pending` the rest of pending. */
+export function statusWhere(status: (typeof TRANSACTION_STATUSES)[number] | undefined, now: Date): Prisma.TransactionConfirmationWhereInput {
+  if (status === 'expired') return { status: 'pending', expiresAt: { lte: now } };
+  if (status === 'pending') return { status: 'pending', OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+  return status ? { status } : {};
+}
+
 /**
  * Transaction confirmations with their evidence, newest first, for administrators: only those of
  * the scope's communities (a `communityId` filter outside the scope finds nothing), filtered, one
@@ -42,14 +49,7 @@ export async function listTransactions(options: { db: TTx; scope: TTransactionSc
   const filters = parseInput(ZTransactionFilters, options.filters ?? {});
   const page = parseInput(ZTransactionPage, options.page ?? {});
   const now = options.now ?? new Date();
-  const status =
-    filters.status === 'expired'
-      ? { status: 'pending', expiresAt: { lte: now } }
-      : filters.status === 'pending'
-        ? { status: 'pending', OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }
-        : filters.status
-          ? { status: filters.status }
-          : {};
+  const status = statusWhere(filters.status, now);
   const rows = await options.db.transactionConfirmation.findMany({
     where: {
       AND: [

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { TDb, TTx } from '../db';
 import { AppError } from '../errors';
-import { writeAuditEvent } from '../audit/write-audit-event';
 import type { TRequestMeta } from '../passkeys/audit-failure';
 import { ZEmail } from './contact';
-import { loadProfileUser, parseContactBody, type TProfileTarget } from './profile-target';
+import { loadProfileUser, writeProfileEvent, parseContactBody, type TProfileTarget } from './profile-target';
 
 export const ZRemoveEmailInput = z.object({ email: ZEmail.optional() });
 
@@ -23,16 +22,6 @@ export async function removeEmail(options: { db: TDb; target: TProfileTarget; in
     if (input.email !== undefined && input.email !== user.email) throw new AppError('profile.email_not_found');
     await tx.user.update({ where: { id: user.id }, data: { email: null, emailVerified: false } });
     await tx.otpCode.updateMany({ where: { communityId: target.communityId, userId: user.id, purpose: 'email_verify', usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
-    await writeAuditEvent(tx, {
-      type: 'profile.email_removed',
-      actor: target.actor,
-      result: 'success',
-      tenantId: user.community.tenantId,
-      communityId: target.communityId,
-      subject: user.id,
-      ip: options.meta?.ip,
-      userAgent: options.meta?.userAgent,
-      detail: { hadEmail: user.email !== null, applicationId: target.applicationId },
-    });
+    await writeProfileEvent(tx, { type: 'profile.email_removed', target, user, meta: options.meta, detail: { hadEmail: user.email !== null } });
   });
 }

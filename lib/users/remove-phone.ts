@@ -1,7 +1,6 @@
 import type { TDb, TTx } from '../db';
-import { writeAuditEvent } from '../audit/write-audit-event';
 import type { TRequestMeta } from '../passkeys/audit-failure';
-import { loadProfileUser, type TProfileTarget } from './profile-target';
+import { loadProfileUser, writeProfileEvent, type TProfileTarget } from './profile-target';
 
 /**
  * Removes a profile's phone number and the messaging consent that went with it (002 `DELETE
@@ -15,16 +14,6 @@ export async function removePhone(options: { db: TDb; target: TProfileTarget; me
     const user = await loadProfileUser(tx, target);
     await tx.user.update({ where: { id: user.id }, data: { phone: null, phoneVerified: false, messagingConsent: false } });
     await tx.otpCode.updateMany({ where: { communityId: target.communityId, userId: user.id, purpose: 'phone_verify', usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
-    await writeAuditEvent(tx, {
-      type: 'profile.phone_removed',
-      actor: target.actor,
-      result: 'success',
-      tenantId: user.community.tenantId,
-      communityId: target.communityId,
-      subject: user.id,
-      ip: options.meta?.ip,
-      userAgent: options.meta?.userAgent,
-      detail: { hadPhone: user.phone !== null, applicationId: target.applicationId },
-    });
+    await writeProfileEvent(tx, { type: 'profile.phone_removed', target, user, meta: options.meta, detail: { hadPhone: user.phone !== null } });
   });
 }

@@ -2,14 +2,10 @@ import { z } from 'zod';
 import type { TOtpSettings } from '../config';
 import type { TDb, TTx } from '../db';
 import { AppError } from '../errors';
-import { writeAuditEvent } from '../audit/write-audit-event';
 import type { TMessaging } from '../messaging/message';
-import { sendMessage } from '../messaging/send-message';
-import { issueOtp } from '../otp/issue-otp';
-import { otpMessage } from '../otp/otp-messages';
 import type { TRequestMeta } from '../passkeys/audit-failure';
 import { ZPhoneNumber } from './contact';
-import { loadProfileUser, parseContactBody, type TProfileTarget } from './profile-target';
+import { loadProfileUser, parseContactBody, sendContactCode, writeProfileEvent, type TProfileTarget } from './profile-target';
 
 export const ZUpdatePhoneInput = z.object({ phoneNumber: ZPhoneNumber, messagingConsent: z.boolean().default(false), requestVerification: z.boolean().default(true) });
 
@@ -40,25 +36,12 @@ export async function updatePhone(options: {
   if (input.requestVerification && !input.messagingConsent) throw new AppError('profile.consent_required');
   const user = await loadProfileUser(db, target);
   if (input.requestVerification) {
-    const issued = await issueOtp({ db, kek: options.kek, settings: options.settings, communityId: target.communityId, applicationId: target.applicationId, userId: user.id, purpose: 'phone_verify', channel: 'sms', target: input.phoneNumber, actor: target.actor, meta: options.meta, now: options.now });
-    const message = otpMessage({ channel: 'sms', to: input.phoneNumber, code: issued.code, purpose: 'phone_verify', serviceName: user.community.rpName, ttlSeconds: options.settings.ttlSeconds });
-    const sent = await sendMessage({ db, communityId: target.communityId, transport: options.messaging.sms, message });
-    if (sent.status === 'failed') throw new AppError('messaging.delivery_failed', { detail: `outbox message ${sent.id}` });
+    await sendContactCode({ ...options, transport: options.messaging.sms, user, channel: 'sms', address: input.phoneNumber });
     return;
   }
   const phoneVerified = user.phone === input.phoneNumber && user.phoneVerified;
   await db.$transaction(async (tx: TTx) => {
     await tx.user.update({ where: { id: user.id }, data: { phone: input.phoneNumber, phoneVerified, messagingConsent: input.messagingConsent } });
-    await writeAuditEvent(tx, {
-      type: 'profile.phone_updated',
-      actor: target.actor,
-      result: 'success',
-      tenantId: user.community.tenantId,
-      communityId: target.communityId,
-      subject: user.id,
-      ip: options.meta?.ip,
-      userAgent: options.meta?.userAgent,
-      detail: { verified: phoneVerified, messagingConsent: input.messagingConsent, applicationId: target.applicationId },
-    });
+    await writeProfileEvent(tx, { type: 'profile.phone_updated', target, user, meta: options.meta, detail: { verified: phoneVerified, messagingConsent: input.messagingConsent } });
   });
 }

@@ -190,6 +190,126 @@ export function uniqueAdmin(prefix = 'admin'): { username: string; displayName: 
   return { username: `${prefix}-${id}`, displayName: `${prefix[0]!.toUpperCase()}${prefix.slice(1)} ${counter}` };
 }
 
+/** The Users list (`/admin/users`). */
+export class UsersPage {
+  readonly console: AdminConsole;
+  constructor(readonly page: Page) {
+    this.console = new AdminConsole(page);
+  }
+
+  get rows() {
+    return this.page.getByTestId('user-row');
+  }
+  get search() {
+    return this.page.getByRole('searchbox', { name: 'Search users' });
+  }
+  get community() {
+    return this.page.getByRole('combobox', { name: 'Community' });
+  }
+  get summary() {
+    return this.page.getByTestId('table-summary');
+  }
+  row(username: string): Locator {
+    return this.rows.filter({ hasText: username });
+  }
+
+  async goto(query = '') {
+    await this.page.goto(`/admin/users${query}`);
+    await this.console.expectOn('Users');
+  }
+
+  /** Opens a user's page from the list. */
+  async open(username: string): Promise<UserPage> {
+    await this.row(username).getByRole('link', { name: username }).click();
+    const user = new UserPage(this.page);
+    await expect(this.page.getByRole('heading', { level: 2, name: 'Passkeys' })).toBeVisible();
+    return user;
+  }
+}
+
+/** One user's page (`/admin/users/{id}`). */
+export class UserPage {
+  readonly console: AdminConsole;
+  constructor(readonly page: Page) {
+    this.console = new AdminConsole(page);
+  }
+
+  get passkeys() {
+    return this.page.getByTestId('user-passkey');
+  }
+  get events() {
+    return this.page.getByTestId('user-event');
+  }
+  get confirmDialog() {
+    return this.page.getByRole('dialog');
+  }
+  button(name: string | RegExp) {
+    return this.page.getByRole('main').getByRole('button', { name });
+  }
+}
+
+/** Tenants & communities: the list, and a community's settings page. */
+export class TenantsPage {
+  readonly console: AdminConsole;
+  constructor(readonly page: Page) {
+    this.console = new AdminConsole(page);
+  }
+
+  get rows() {
+    return this.page.getByTestId('tenant-row');
+  }
+  get search() {
+    return this.page.getByRole('searchbox', { name: 'Search tenants and communities' });
+  }
+  get dialog() {
+    return this.page.getByRole('dialog');
+  }
+  row(name: string): Locator {
+    return this.rows.filter({ hasText: name });
+  }
+
+  async goto() {
+    await this.page.goto('/admin/tenants');
+    await this.console.expectOn('Tenants & communities');
+  }
+
+  /** Opens a community's settings from its tenant's row. */
+  async openCommunity(tenant: string, community: string) {
+    await this.row(tenant).getByRole('link', { name: community, exact: true }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: community })).toBeVisible();
+  }
+}
+
+/** Applications: the list and an application's page. */
+export class ApplicationsPage {
+  readonly console: AdminConsole;
+  constructor(readonly page: Page) {
+    this.console = new AdminConsole(page);
+  }
+
+  get rows() {
+    return this.page.getByTestId('application-row');
+  }
+  get dialog() {
+    return this.page.getByRole('dialog');
+  }
+
+  async goto() {
+    await this.page.goto('/admin/applications');
+    await this.console.expectOn('Applications');
+  }
+
+  /** Creates an application through the dialog and lands on its page. */
+  async create(options: { community: string; name: string; origins?: string[] }) {
+    await this.page.getByRole('button', { name: 'New application' }).click();
+    await this.dialog.getByRole('combobox', { name: 'Community' }).selectOption({ label: options.community });
+    await this.dialog.getByRole('textbox', { name: 'Name' }).fill(options.name);
+    if (options.origins) await this.dialog.getByRole('textbox', { name: 'Origins' }).fill(options.origins.join('\n'));
+    await this.dialog.getByRole('button', { name: 'Create application' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: options.name })).toBeVisible({ timeout: 15_000 });
+  }
+}
+
 /** The dashboard (`/admin`): the view form and the charts. */
 export class DashboardPage {
   readonly console: AdminConsole;

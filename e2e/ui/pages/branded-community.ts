@@ -6,8 +6,9 @@ export type TBranding = { displayName: string; primaryColor: string | null; back
 
 /**
  * A second community on the test server, made with the operator CLI (`latchkey community
- * create`) against the server's SQLite file. Its branding is written straight to the database:
- * there is no admin endpoint for branding yet.
+ * create`) against the server's SQLite file. Its branding is written straight to the database, a
+ * fixture for the hosted pages' tests (the console's branding editor has its own test:
+ * admin-tenancy.spec.ts).
  */
 export function createBrandedCommunity(options: { baseURL: string; name: string; branding: TBranding }): { id: string } {
   const dataDir = process.env.LATCHKEY_E2E_DATA_DIR;

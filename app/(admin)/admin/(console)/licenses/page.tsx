@@ -1,21 +1,32 @@
 import type { Metadata } from 'next';
-import { navItemFor } from '@/components/admin/nav';
-import { SectionPlaceholder } from '@/components/admin/section-placeholder';
+import { Suspense } from 'react';
+import { PageHeader } from '@/components/admin/page-header';
+import { DataTableSkeleton } from '@/components/admin/data-table';
+import { CreateLicenseButton } from '@/components/admin/licenses/create-license-button';
+import { LicensesTable } from '@/components/admin/licenses/licenses-table';
+import { LicensesTabs } from '@/components/admin/licenses/licenses-tabs';
+import { getDb } from '@/lib/db';
+import { listQueryFromSearchParams } from '@/lib/admin/list-query';
+import { listScopeOptions } from '@/lib/admin/list-scope-options';
 import { requireAdminPage } from '@/lib/http/admin-page';
 
-const ITEM = navItemFor('/admin/licenses')!;
-
-export const metadata: Metadata = { title: ITEM.label };
+export const metadata: Metadata = { title: 'Licenses' };
 export const dynamic = 'force-dynamic';
 
-const PLANNED = [
-  'Create license keys for the /webauthn and /authn APIs (shown once)',
-  'Create API keys for the spec 001 API with their allowed origins',
-  'Revoke keys and see when they were last used',
-];
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Placeholder until this section is built (components/admin/section-placeholder.tsx). */
-export default async function LicensesPage() {
-  await requireAdminPage('/admin/licenses');
-  return <SectionPlaceholder item={ITEM} planned={PLANNED} />;
+/** Licenses of the /webauthn and /authn APIs within the caller's scope: create (key shown once), revoke. */
+export default async function LicensesPage({ searchParams }: TProps) {
+  const { principal } = await requireAdminPage('/admin/licenses');
+  const query = listQueryFromSearchParams(await searchParams);
+  const scope = await listScopeOptions({ db: getDb(), principal });
+  return (
+    <>
+      <PageHeader title="Licenses & API keys" description="Keys your back ends and web pages use to call the Latchkey APIs. A key is shown once, when it is created; only its prefix is kept in clear." actions={<CreateLicenseButton scope={scope} myRole={principal.role} />} />
+      <LicensesTabs current="/admin/licenses" />
+      <Suspense key={`${query.q}|${query.page}|${query.pageSize}`} fallback={<DataTableSkeleton label="Loading licenses…" />}>
+        <LicensesTable principal={principal} query={query} />
+      </Suspense>
+    </>
+  );
 }

@@ -1,0 +1,13 @@
+import { DataTableSkeleton } from '@/components/admin/data-table';
+import { Skeleton } from '@/components/ui/skeleton';
+
+/** While the users list loads: its header and a table skeleton. */
+export default function Loading() {
+  return (
+    <div>
+      <Skeleton className="mb-2 h-8 w-32" />
+      <Skeleton className="mb-8 h-4 w-96 max-w-full" />
+      <DataTableSkeleton columns={5} label="Loading users…" />
+    </div>
+  );
+}
