@@ -30,7 +30,7 @@ test('dashboard charts for a period; audit log filtered, an event opened, export
   await expect(page.getByTestId('dashboard-period')).toContainText('Web');
   await page.getByText('Show as table').click();
   await expect(page.getByRole('table', { name: /per day/ }).getByRole('row')).toHaveCount(8);
-  await screenshot(page, 'admin-dashboard', { phone: true });
+  await screenshot(page, 'admin-dashboard-community', { phone: true });
 
   const audit = new AuditPage(page);
   await audit.console.open('Audit log');

@@ -56,10 +56,11 @@ export default async function DashboardPage({ searchParams }: TProps) {
   return (
     <>
       <PageHeader
-        title="Dashboard"
+        eyebrow="Dashboard"
+        title={`Welcome, ${session.admin.displayName}`}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            Signed in as {session.admin.displayName} · <RoleBadge role={session.principal.role} /> {scope.summary}
+            <RoleBadge role={session.principal.role} /> {scope.summary}
           </span>
         }
       />
