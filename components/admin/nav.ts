@@ -24,7 +24,7 @@ export const ADMIN_NAV: TNavGroup[] = [
     items: [
       { label: 'Tenants & communities', href: '/admin/tenants', icon: TenantsIcon, status: 'ready', description: 'Tenants, their communities, relying-party settings and branding.', also: ['/admin/communities'] },
       { label: 'Users', href: '/admin/users', icon: UsersIcon, status: 'ready', description: 'End users of your communities and their passkeys.' },
-      { label: 'Authenticator metadata', href: '/admin/metadata', icon: ChipIcon, status: 'placeholder', description: 'AAGUID names and icons, and which authenticators are allowed.' },
+      { label: 'Authenticator metadata', href: '/admin/metadata', icon: ChipIcon, status: 'ready', description: 'AAGUID names and icons, and which authenticators are allowed.' },
     ],
   },
   {

@@ -13,6 +13,9 @@ import type { TAdminRole } from '../../lib/admin/principal';
 import type { TPasskeyDto } from '../../lib/passkeys/passkey-dto';
 import type { TUserListItemDto, TUserOverviewDto } from '../../lib/users/admin-user-dto';
 import type { TUserStatus } from '../../lib/users/admin-user-schema';
+import type { TAaguidPolicyDto } from '../../lib/metadata/get-aaguid-policy';
+import type { TMdsImportSummary } from '../../lib/metadata/import-mds-blob';
+import type { TMetadataRecordDetailDto, TMetadataRecordDto } from '../../lib/metadata/metadata-record';
 import type { TAuditPage } from '../../lib/audit/list-audit-events';
 import type { TDashboard } from '../../lib/audit/get-dashboard';
 import { createCommunity } from '../../lib/tenancy/create-community';
@@ -228,6 +231,24 @@ export function createAdminClient(options: TAdminClientOptions) {
       request<{ apiKey: TApiKeyDto; key: string }>('POST', `applications/${encodeURIComponent(applicationId)}/keys`, { json: input, ...init }),
     revokeApplicationKey: (applicationId: string, keyId: string, init?: TRequestOptions) =>
       request<{ key: TApiKeyDto }>('DELETE', `applications/${encodeURIComponent(applicationId)}/keys/${encodeURIComponent(keyId)}`, init),
+    // Authenticator metadata (docs/admin/metadata.md).
+    listMetadataRecords: (query: Record<string, string | number> = {}, init?: TRequestOptions) =>
+      request<TPage<TMetadataRecordDto>>('GET', withQuery('metadata/records', query), init),
+    metadataRecord: (recordId: string, init?: TRequestOptions) => request<{ record: TMetadataRecordDetailDto }>('GET', `metadata/records/${encodeURIComponent(recordId)}`, init),
+    createMetadataRecord: (input: unknown, init?: TRequestOptions) => request<{ record: TMetadataRecordDetailDto }>('POST', 'metadata/records', { json: input, ...init }),
+    updateMetadataRecord: (recordId: string, input: unknown, init?: TRequestOptions) =>
+      request<{ record: TMetadataRecordDetailDto }>('PATCH', `metadata/records/${encodeURIComponent(recordId)}`, { json: input, ...init }),
+    /** The BLOB as the raw body (a string or bytes), or a FormData with `file`. */
+    previewMds: (blob: string | Uint8Array | FormData, init?: TRequestOptions) =>
+      request<TMdsImportSummary>('POST', 'metadata/mds/preview', { body: blob as BodyInit, ...(blob instanceof FormData ? {} : { headers: { 'content-type': 'application/jwt' } }), ...init }),
+    applyMds: (blob: string | Uint8Array | FormData, sha256?: string, init?: TRequestOptions) =>
+      request<TMdsImportSummary>('POST', `metadata/mds/apply${sha256 === undefined ? '' : `?sha256=${encodeURIComponent(sha256)}`}`, {
+        body: blob as BodyInit,
+        ...(blob instanceof FormData ? {} : { headers: { 'content-type': 'application/jwt' } }),
+        ...init,
+      }),
+    aaguidPolicy: (communityId: string, init?: TRequestOptions) => request<TAaguidPolicyDto>('GET', `metadata/policy/${encodeURIComponent(communityId)}`, init),
+    saveAaguidPolicy: (communityId: string, input: unknown, init?: TRequestOptions) => request<TAaguidPolicyDto>('PUT', `metadata/policy/${encodeURIComponent(communityId)}`, { json: input, ...init }),
     // --- Audit log and Dashboard (docs/admin/audit.md, dashboard.md) ---
     listAuditEvents: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TAuditPage>('GET', withQuery('audit', query), init),
     /** The export's body: parsed JSON for `format=json`, the CSV text for `format=csv`. */

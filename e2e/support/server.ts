@@ -87,6 +87,8 @@ export async function startTestServer(options: { dataDir?: string; databaseUrl?:
       LATCHKEY_DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
+      // MDS BLOB imports trust the root a test writes here (lib/metadata/mds-test-support.ts).
+      LATCHKEY_MDS_ROOT_CERT_FILE: path.join(dataDir, 'mds-root.pem'),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

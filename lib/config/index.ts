@@ -53,6 +53,7 @@ const ZEnv = z.object({
   LATCHKEY_SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).optional(),
   LATCHKEY_SMS_WEBHOOK_AUTHORIZATION: z.string().max(4096).optional(),
   LATCHKEY_ALLOW_PRIVATE_WEBHOOKS: ZBoolean.default(false),
+  LATCHKEY_MDS_ROOT_CERT_FILE: z.string().optional(),
 });
 
 export type TConfig = {
@@ -78,6 +79,8 @@ export type TConfig = {
   otp: TOtpSettings;
   /** How codes are delivered; without SMTP / a webhook, messages stay in the database outbox (and the log). */
   messaging: TMessagingSettings;
+  /** PEM file of the root certificate MDS3 BLOB imports must chain to (default: the bundled FIDO root, lib/metadata/fido-mds-root-ca.ts). */
+  mdsRootCertFile?: string;
 };
 
 export type TOtpSettings = { ttlSeconds: number; maxAttempts: number; rateLimit: number; rateWindowSeconds: number };
@@ -134,6 +137,7 @@ export function parseConfig(env: Record<string, string | undefined>): TConfig {
         : {}),
       allowPrivateTargets: e.LATCHKEY_ALLOW_PRIVATE_WEBHOOKS,
     },
+    mdsRootCertFile: e.LATCHKEY_MDS_ROOT_CERT_FILE ? path.resolve(e.LATCHKEY_MDS_ROOT_CERT_FILE) : undefined,
   };
 }
 

@@ -52,6 +52,13 @@ export const ERROR_CATALOG = {
   // --- authenticator vendor metadata (spec 000 "Vendor Meta Data") ---
   'metadata.not_found': { status: 404, message: 'Vendor metadata record not found.' },
   'metadata.exists': { status: 409, message: 'A vendor metadata record for this AAGUID already exists.' },
+  // Admin console: MDS3 BLOB import (a refused BLOB changes nothing) and the AAGUID policy editor.
+  'metadata.mds_too_large': { status: 413, message: 'The MDS BLOB file is larger than 10 MB.' },
+  'metadata.mds_malformed': { status: 400, message: 'The file is not an MDS3 BLOB: a signed JWT with an x5c certificate chain, a number, nextUpdate and entries.' },
+  'metadata.mds_untrusted_chain': { status: 400, message: "The BLOB's certificate chain does not lead to the trusted FIDO Metadata Service root certificate." },
+  'metadata.mds_bad_signature': { status: 400, message: "The BLOB's signature does not match its signing certificate." },
+  'metadata.mds_changed': { status: 409, message: 'This file is not the one that was previewed. Preview it again before applying.' },
+  'metadata.policy_conflict': { status: 409, message: 'Someone else saved this AAGUID policy in the meantime. Reload it and make your change again.' },
   // --- applications of the FIDO2 API 2.0 dialect (`app.id`) ---
   'applications.not_found': { status: 404, message: 'Application not found.' },
   'fido2.application_required': { status: 400, message: 'Name the application: send app.id in the body.' },

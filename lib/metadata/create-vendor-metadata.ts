@@ -6,7 +6,7 @@ import type { TRequestMeta } from '../passkeys/audit-failure';
 import {
   VENDOR_METADATA_SELECT,
   ZCreateVendorMetadataInput,
-  iconsOf,
+  iconsToWrite,
   parseMetadataText,
   toVendorMetadataDto,
   type TCreateVendorMetadataInput,
@@ -68,7 +68,7 @@ export async function createVendorMetadata(options: {
               aaguid: input.aaguid,
               name: input.name,
               metadata: metadata as object,
-              ...iconsOf(metadata),
+              ...iconsToWrite(metadata, input),
               disabled: input.disabled ?? false,
               updatedBy: input.updatedBy,
             },

@@ -7,7 +7,7 @@ import {
   VENDOR_METADATA_SELECT,
   ZAaguid,
   ZUpdateVendorMetadataInput,
-  iconsOf,
+  iconsToWrite,
   parseMetadataText,
   toVendorMetadataDto,
   type TUpdateVendorMetadataInput,
@@ -41,7 +41,8 @@ export async function updateVendorMetadata(options: {
       data: {
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
-        ...(metadata !== undefined ? { metadata: metadata as object, ...iconsOf(metadata) } : {}),
+        ...(metadata !== undefined ? { metadata: metadata as object } : {}),
+        ...iconsToWrite(metadata, input),
         updatedBy: input.updatedBy,
       },
     });

@@ -23,12 +23,61 @@ const ZUpdatedBy = z.string().trim().min(1).max(200);
 /** The vendor's metadata: JSON text (an MDS statement) or free text (spec 000 types it `string`). */
 const ZMetadataText = z.string().max(MAX_METADATA_LENGTH);
 
+/** Longest icon accepted: a `data:` URL of about 70 KB of image. */
+export const MAX_ICON_LENGTH = 100_000;
+const DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,([A-Za-z0-9+/]+={0,2})$/;
+
+/**
+ * Whether the start of the decoded image (a binary string, one char per byte) is an image of the
+ * declared type: magic numbers, or an `<svg` element for SVG. Uses atob, so the same check runs in
+ * the browser (the console's form) and on the server.
+ */
+function headMatchesType(type: string, base64: string): boolean {
+  let head: string;
+  try {
+    // 8192 base64 characters (a multiple of 4) decode to the first 6 KB.
+    head = atob(base64.slice(0, 8192));
+  } catch {
+    return false;
+  }
+  switch (type) {
+    case 'png':
+      return head.startsWith('\x89PNG\r\n\x1a\n');
+    case 'jpeg':
+      return head.startsWith('\xff\xd8\xff');
+    case 'gif':
+      return head.startsWith('GIF8');
+    case 'webp':
+      return head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP';
+    default:
+      return /<svg[\s>/]/i.test(head);
+  }
+}
+
+/**
+ * An icon given explicitly (admin console): a `data:image/{png,jpeg,gif,webp,svg+xml};base64,…`
+ * URL of at most MAX_ICON_LENGTH characters whose bytes really are an image of that type. Nothing
+ * is fetched: a URL would let a record point browsers anywhere.
+ */
+export const ZIconDataUrl = z
+  .string()
+  .max(MAX_ICON_LENGTH, `An icon may be at most ${Math.floor((MAX_ICON_LENGTH * 3) / 4 / 1000)} KB.`)
+  .superRefine((value, ctx) => {
+    const m = DATA_IMAGE.exec(value);
+    if (!m) ctx.addIssue({ code: 'custom', message: 'An icon must be a PNG, JPEG, GIF, WebP or SVG image (a data:image/…;base64 URL).' });
+    else if (!headMatchesType(m[1]!, m[2]!)) ctx.addIssue({ code: 'custom', message: `The icon's content is not a ${m[1] === 'svg+xml' ? 'SVG' : m[1]!.toUpperCase()} image.` });
+  });
+/** An explicit icon, or null to have none (undefined: taken from the metadata). */
+const ZIconField = ZIconDataUrl.nullable().optional();
+
 export const ZCreateVendorMetadataInput = z.object({
   aaguid: ZAaguid,
   metadata: ZMetadataText,
   name: ZName,
   disabled: z.boolean().optional(),
   updatedBy: ZUpdatedBy,
+  iconLight: ZIconField,
+  iconDark: ZIconField,
 });
 export type TCreateVendorMetadataInput = z.input<typeof ZCreateVendorMetadataInput>;
 
@@ -37,6 +86,8 @@ export const ZUpdateVendorMetadataInput = z.object({
   name: ZName.optional(),
   disabled: z.boolean().optional(),
   updatedBy: ZUpdatedBy,
+  iconLight: ZIconField,
+  iconDark: ZIconField,
 });
 export type TUpdateVendorMetadataInput = z.input<typeof ZUpdateVendorMetadataInput>;
 
@@ -106,11 +157,23 @@ export function parseMetadataText(text: string): Record<string, unknown> {
   return { text };
 }
 
-const DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]+$/;
-const MAX_ICON_LENGTH = 100_000;
-
 function icon(value: unknown): string | null {
   return typeof value === 'string' && value.length <= MAX_ICON_LENGTH && DATA_IMAGE.test(value) ? value : null;
+}
+
+/**
+ * The icons a create or update writes: those of new metadata (iconsOf), then the explicit
+ * `iconLight` / `iconDark` of the input (null removes one). Undefined keys are left as they are.
+ */
+export function iconsToWrite(
+  metadata: Record<string, unknown> | undefined,
+  input: { iconLight?: string | null; iconDark?: string | null },
+): { iconLight?: string | null; iconDark?: string | null } {
+  return {
+    ...(metadata !== undefined ? iconsOf(metadata) : {}),
+    ...(input.iconLight !== undefined ? { iconLight: input.iconLight } : {}),
+    ...(input.iconDark !== undefined ? { iconDark: input.iconDark } : {}),
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { TTx } from '../db';
 import { AppError } from '../errors';
+import { ruleRefuses, ZAaguidRule } from '../metadata/aaguid-policy';
 
 export type TAaguidRule = { mode: 'any' | 'allow' | 'deny'; aaguids: string[] };
 /**
@@ -55,10 +56,18 @@ export function toBlocklist(value: unknown): TAaguidBlock[] {
   return out;
 }
 
+/** A stored rule, read with the console's schema (ZAaguidRule); older malformed lists fall back to lower-casing as they are. */
 function toRule(value: unknown): TAaguidRule {
+  const parsed = ZAaguidRule.safeParse(value);
+  if (parsed.success) return parsed.data;
   const v = value as Partial<TAaguidRule> | undefined;
   if (!v || (v.mode !== 'allow' && v.mode !== 'deny')) return ANY;
   return { mode: v.mode, aaguids: (v.aaguids ?? []).map((a) => a.toLowerCase()) };
+}
+
+/** One rule of a stored `Community.aaguidPolicy`, as assertAaguidAllowed enforces it (the console's editor shows this). */
+export function toRuleOfPolicy(policy: unknown, kind: 'registration' | 'authentication'): TAaguidRule {
+  return toRule((policy as Record<string, unknown> | null)?.[kind]);
 }
 
 /**
@@ -104,8 +113,7 @@ export async function loadRpSettings(db: TTx, communityId: string, realm: TRealm
 export function assertAaguidAllowed(rp: TRpSettings, kind: 'registration' | 'authentication', aaguid: string): void {
   const rule = rp.aaguidPolicy[kind];
   const id = aaguid.toLowerCase();
-  const listed = rule.aaguids.includes(id);
-  if ((rule.mode === 'allow' && !listed) || (rule.mode === 'deny' && listed)) {
+  if (ruleRefuses(rule, id)) {
     throw new AppError('passkeys.authenticator_not_allowed', { detail: `${kind} of AAGUID ${aaguid} refused by policy (${rule.mode})` });
   }
   const blocked = rp.aaguidPolicy.blocklist.find((b) => b.aaguid === id);
