@@ -39,7 +39,7 @@ export const ADMIN_NAV: TNavGroup[] = [
     items: [
       { label: 'Transactions', href: '/admin/transactions', icon: TransactionsIcon, status: 'ready', description: 'Transaction confirmations and their evidence.' },
       { label: 'OTP outbox', href: '/admin/outbox', icon: InboxIcon, status: 'ready', description: 'Emails and text messages with one-time codes.' },
-      { label: 'Audit log', href: '/admin/audit', icon: AuditIcon, status: 'placeholder', description: 'Who did what, and when.' },
+      { label: 'Audit log', href: '/admin/audit', icon: AuditIcon, status: 'ready', description: 'Who did what, and when.' },
     ],
   },
   {

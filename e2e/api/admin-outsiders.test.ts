@@ -84,6 +84,9 @@ const ENDPOINTS: TCall[] = [
   ['POST metadata/mds/apply', (c) => c.applyMds('a.b.c', 'a'.repeat(64))],
   ['GET metadata/policy/{id}', (c) => c.aaguidPolicy('x')],
   ['PUT metadata/policy/{id}', (c) => c.saveAaguidPolicy('x', { version: 0, registration: { mode: 'any', aaguids: [] }, authentication: { mode: 'any', aaguids: [] } })],
+  ['GET audit', (c) => c.listAuditEvents()],
+  ['GET audit/export', (c) => c.exportAudit({ format: 'csv' })],
+  ['GET dashboard', (c) => c.dashboard()],
 ];
 
 describe('no session', () => {

@@ -16,6 +16,8 @@ import type { TUserStatus } from '../../lib/users/admin-user-schema';
 import type { TAaguidPolicyDto } from '../../lib/metadata/get-aaguid-policy';
 import type { TMdsImportSummary } from '../../lib/metadata/import-mds-blob';
 import type { TMetadataRecordDetailDto, TMetadataRecordDto } from '../../lib/metadata/metadata-record';
+import type { TAuditPage } from '../../lib/audit/list-audit-events';
+import type { TDashboard } from '../../lib/audit/get-dashboard';
 import { createCommunity } from '../../lib/tenancy/create-community';
 import { createTenant } from '../../lib/tenancy/create-tenant';
 import { CookieJar, expectOk, type THostedResponse, type TRequestOptions } from './hosted-client';
@@ -247,6 +249,11 @@ export function createAdminClient(options: TAdminClientOptions) {
       }),
     aaguidPolicy: (communityId: string, init?: TRequestOptions) => request<TAaguidPolicyDto>('GET', `metadata/policy/${encodeURIComponent(communityId)}`, init),
     saveAaguidPolicy: (communityId: string, input: unknown, init?: TRequestOptions) => request<TAaguidPolicyDto>('PUT', `metadata/policy/${encodeURIComponent(communityId)}`, { json: input, ...init }),
+    // --- Audit log and Dashboard (docs/admin/audit.md, dashboard.md) ---
+    listAuditEvents: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TAuditPage>('GET', withQuery('audit', query), init),
+    /** The export's body: parsed JSON for `format=json`, the CSV text for `format=csv`. */
+    exportAudit: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<unknown>('GET', withQuery('audit/export', query), init),
+    dashboard: (query: Record<string, string | number> = {}, init?: TRequestOptions) => request<TDashboard>('GET', withQuery('dashboard', query), init),
   };
   return client;
 }

@@ -29,3 +29,25 @@ export async function getAuthenticatorMetadata(options: { db: TTx; communityId: 
   if (b) return { aaguid, name: b.name, iconLight: b.icon ?? null, iconDark: b.icon ?? null };
   throw new AppError('metadata.not_found', { detail: aaguid });
 }
+
+/**
+ * Display names of many authenticator models at once (the dashboard's authenticator mix), in the
+ * same order as getAuthenticatorMetadata: the community's record, else a service-wide one, else
+ * the bundled data set. With `communityId: null` (several communities at once) only service-wide
+ * records and the bundled data name a model. Unknown models and the all-zero AAGUID are absent.
+ */
+export async function getAuthenticatorNames(options: { db: TTx; communityId: string | null; aaguids: readonly string[] }): Promise<Map<string, string>> {
+  const aaguids = [...new Set(options.aaguids)].filter((a) => a !== ZERO_AAGUID);
+  const names = new Map<string, string>();
+  if (aaguids.length === 0) return names;
+  const records = await options.db.vendorMetadata.findMany({
+    where: { aaguid: { in: aaguids }, disabled: false, OR: [{ communityId: null }, ...(options.communityId ? [{ communityId: options.communityId }] : [])] },
+    select: { aaguid: true, communityId: true, name: true },
+  });
+  for (const aaguid of aaguids) {
+    const own = records.find((r) => r.aaguid === aaguid && r.communityId !== null) ?? records.find((r) => r.aaguid === aaguid);
+    const name = own?.name ?? bundled[aaguid]?.name;
+    if (name) names.set(aaguid, name);
+  }
+  return names;
+}

@@ -309,3 +309,62 @@ export class ApplicationsPage {
     await expect(this.page.getByRole('heading', { level: 1, name: options.name })).toBeVisible({ timeout: 15_000 });
   }
 }
+
+/** The dashboard (`/admin`): the view form and the charts. */
+export class DashboardPage {
+  readonly console: AdminConsole;
+  constructor(readonly page: Page) {
+    this.console = new AdminConsole(page);
+  }
+
+  get community() {
+    return this.page.getByRole('combobox', { name: 'Community' });
+  }
+  get period() {
+    return this.page.getByRole('combobox', { name: 'Period' });
+  }
+  get showButton() {
+    return this.page.getByRole('button', { name: 'Show', exact: true });
+  }
+  chart(name: 'signIns' | 'registrations' | 'failures'): Locator {
+    return this.page.getByTestId(`chart-${name}`);
+  }
+
+  async goto(query = '') {
+    await this.page.goto(`/admin${query}`);
+    await this.console.expectOn('Dashboard');
+  }
+}
+
+/** The audit log (`/admin/audit`): filters, events with their details, export links. */
+export class AuditPage {
+  readonly console: AdminConsole;
+  constructor(readonly page: Page) {
+    this.console = new AdminConsole(page);
+  }
+
+  get rows() {
+    return this.page.getByTestId('audit-row');
+  }
+  /** The opened details of events (a full-width row under each event). */
+  get details() {
+    return this.page.locator('[data-testid="audit-detail"]:not([hidden])');
+  }
+  get filters() {
+    return this.page.getByRole('form', { name: 'Filter events' });
+  }
+  field(label: string): Locator {
+    return this.filters.getByLabel(label, { exact: true });
+  }
+  get applyButton() {
+    return this.filters.getByRole('button', { name: 'Apply filters' });
+  }
+  get exportCsv() {
+    return this.page.getByRole('link', { name: 'Export CSV' });
+  }
+
+  async goto(query = '') {
+    await this.page.goto(`/admin/audit${query}`);
+    await this.console.expectOn('Audit log');
+  }
+}
