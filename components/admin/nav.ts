@@ -3,14 +3,13 @@ import { AppsIcon, AuditIcon, ChipIcon, DashboardIcon, InboxIcon, KeyIcon, Shiel
 
 /**
  * The console's navigation, one list for the sidebar and the phone menu. A section is `ready`
- * (built), `placeholder` (a page that says it is being built: components/admin/section-placeholder.tsx)
- * or `coming` (shown greyed, not a link). Whoever builds a section flips its status.
+ * (built) or `coming` (shown greyed, not a link, so admins see what comes next).
  */
 export type TNavItem = {
   label: string;
   href: string;
   icon: ComponentType<{ className?: string }>;
-  status: 'ready' | 'placeholder' | 'coming';
+  status: 'ready' | 'coming';
   description: string;
   /** Other path prefixes whose pages belong to this section (e.g. a community's settings under Tenants & communities). */
   also?: string[];
