@@ -91,11 +91,13 @@ test('transactions with their evidence, and the outbox with a live code masked',
   await expect(page.getByRole('region', { name: 'Who and when' })).toContainText(`Alice (${username})`);
   await screenshot(page, 'admin-transaction', { phone: true });
 
-  await activity.goto('OTP outbox');
-  await page.getByRole('searchbox', { name: 'Search messages' }).fill(username);
+  // Opened with the search in the URL (search-as-you-type is the users spec's subject).
+  await page.goto(`/admin/outbox?q=${encodeURIComponent(username)}`);
+  await expect(page.getByRole('searchbox', { name: 'Search messages' })).toHaveValue(username);
   await expect(activity.rows('message-row')).toHaveCount(1);
   await screenshot(page, 'admin-outbox', { phone: true });
   await activity.rows('message-row').getByRole('link').click();
+  await expect(page).toHaveURL(/\/admin\/outbox\/[^/?]+$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your Acme sign-in code');
   await expect(page.getByText('Your Acme sign-in code is ••••••.')).toBeVisible();
   await expect(page.getByText('135790')).toHaveCount(0);
