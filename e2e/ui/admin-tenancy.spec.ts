@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 import { setupLink, tenantWithCommunities } from './pages/admin-cli';
 import { AdminSetupPage, ApplicationsPage, TenantsPage, uniqueAdmin } from './pages/admin-pages';
+import { screenshot } from './pages/screens';
 import { SignUpPage, uniqueUser } from './pages/sign-up-page';
 
 // Tenants & communities and Applications in Chromium: a system admin finds a community, brands it
@@ -23,6 +24,7 @@ test('brand a community with a live preview, edit its relying party; manage an a
   await tenants.search.fill(acme.name);
   await expect(page).toHaveURL(/\?q=/);
   await expect(tenants.rows).toHaveCount(1);
+  await screenshot(page, 'admin-tenants', { phone: true });
   await tenants.openCommunity(acme.name, 'Web');
 
   // Branding: the preview follows the form as you type; the hosted page shows it once saved.
@@ -36,6 +38,7 @@ test('brand a community with a live preview, edit its relying party; manage an a
   await branding.getByRole('button', { name: 'Save branding' }).click();
   await expect(branding.getByRole('textbox', { name: 'Primary colour', exact: true })).toBeFocused();
   await expect(branding.getByText('Use a colour like #1d4ed8')).toBeVisible();
+  await screenshot(page, 'admin-community', { phone: true });
   await branding.getByRole('textbox', { name: 'Primary colour', exact: true }).fill('#0f766e');
   await branding.getByRole('button', { name: 'Save branding' }).click();
   await expect(tenants.console.toasts).toContainText('Branding saved');
@@ -62,6 +65,7 @@ test('brand a community with a live preview, edit its relying party; manage an a
   await rp.getByRole('button', { name: 'Save relying party' }).click();
   const confirm = page.getByRole('dialog', { name: 'Change the rpId?' });
   await expect(confirm.getByRole('button', { name: 'Change rpId' })).toBeDisabled();
+  await screenshot(page, 'admin-community-rpid-confirm', { fullPage: false });
   await confirm.getByRole('textbox', { name: 'Type app.localhost to confirm' }).fill('app.localhost');
   await confirm.getByRole('button', { name: 'Change rpId' }).click();
   await expect(confirm).toBeHidden();
@@ -75,6 +79,7 @@ test('brand a community with a live preview, edit its relying party; manage an a
   await apps.dialog.getByRole('textbox', { name: 'Label (optional)' }).fill('backend');
   await apps.dialog.getByRole('button', { name: 'Create key' }).click();
   await expect(apps.dialog.getByRole('textbox', { name: 'API key' })).toHaveValue(/^lkk_/);
+  await screenshot(page, 'admin-application-key', { fullPage: false });
   await apps.dialog.getByRole('button', { name: 'Done' }).click();
   const key = page.getByTestId('api-key').filter({ hasText: 'backend' });
   await expect(key).toContainText('Active');
@@ -86,4 +91,5 @@ test('brand a community with a live preview, edit its relying party; manage an a
   await expect(page.getByRole('button', { name: 'Enable application' })).toBeVisible();
   await apps.goto();
   await expect(apps.rows.filter({ hasText: 'Storefront' })).toContainText('Disabled');
+  await screenshot(page, 'admin-applications', { phone: true });
 });
