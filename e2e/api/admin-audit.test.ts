@@ -99,6 +99,14 @@ describe('export', () => {
     expect(await kit.db.auditEvent.findFirst({ where: { type: 'audit.exported' }, orderBy: { at: 'desc' } })).toMatchObject({ actor: `admin:${webAdmin.admin.id}`, detail: { format: 'csv', filter: { type: TYPE } } });
   });
 
+  it('refuses an export that another site started (a link with the cookie: Sec-Fetch-Site cross-site), recording nothing', async () => {
+    const before = await exports();
+    expectAdminError(await webAdmin.client.exportAudit({ format: 'csv' }, { headers: { 'sec-fetch-site': 'cross-site' } }), 403, 'auth.forbidden');
+    expect(await exports()).toBe(before);
+    expect((await webAdmin.client.exportAudit({ format: 'json' }, { headers: { 'sec-fetch-site': 'same-origin' } })).status).toBe(200);
+    expect(await exports()).toBe(before + 1);
+  });
+
   it('exports JSON in scope', async () => {
     const res = await acmeAdmin.client.exportAudit({ format: 'json', type: TYPE, communityId: acme.communities.Mobile! });
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
