@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
-import { Modal } from '@/components/ui/modal';
+import { FormModal } from '@/components/ui/form-modal';
 import { useToast } from '@/components/ui/toast';
 import type { TAdminDto } from '@/lib/admin/admin-dto';
 import { ZAdminGrant } from '@/lib/admin/grant-schema';
@@ -82,22 +82,14 @@ export function AdminRowActions({ admin, scope, myRole }: { admin: TAdminDto; sc
         Remove<span className="sr-only"> {name}</span>
       </Button>
 
-      <Modal
+      <FormModal
         open={editing}
         title={`Change the role of ${name}`}
         description="The change applies to their next click: no need for them to sign in again."
-        busy={form.submitting}
         onClose={() => setEditing(false)}
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setEditing(false)} disabled={form.submitting}>
-              Cancel
-            </Button>
-            <Button type="submit" form={`role-form-${admin.id}`} busy={form.submitting} busyLabel="Saving…">
-              Save role
-            </Button>
-          </>
-        }
+        formId={`role-form-${admin.id}`}
+        submitLabel="Save role"
+        submitting={form.submitting}
       >
         <form id={`role-form-${admin.id}`} noValidate onSubmit={(e) => void form.handleSubmit(e)} className="space-y-4">
           <FormError message={form.formError} bind={form.bindFormError} title="Couldn't change the role" />
@@ -108,7 +100,7 @@ export function AdminRowActions({ admin, scope, myRole }: { admin: TAdminDto; sc
           ) : null}
           <GrantFields form={form} scope={scope} myRole={myRole} />
         </form>
-      </Modal>
+      </FormModal>
 
       <ConfirmDialog
         open={removing}

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { Modal } from '@/components/ui/modal';
+import { FormModal } from '@/components/ui/form-modal';
 import { SecretPanel } from '@/components/ui/secret-panel';
 import { PlusIcon } from '@/components/passkey/icons';
 import { ZInviteInput } from '@/lib/admin/grant-schema';
@@ -51,27 +51,17 @@ export function InviteAdminButton({ scope, myRole }: { scope: TScopeOptions; myR
           Invite administrator
         </span>
       </Button>
-      <Modal
+      <FormModal
         open={open}
         size="lg"
         title={result ? 'Invitation link created' : 'Invite an administrator'}
         description={result ? undefined : 'Choose what they will manage. You get a one-time link to send them; they open it and create their passkey.'}
-        busy={form.submitting}
         onClose={close}
-        footer={
-          result ? (
-            <Button onClick={close}>Done</Button>
-          ) : (
-            <>
-              <Button variant="secondary" onClick={close} disabled={form.submitting}>
-                Cancel
-              </Button>
-              <Button type="submit" form="invite-form" busy={form.submitting} busyLabel="Creating link…">
-                Create invitation link
-              </Button>
-            </>
-          )
-        }
+        formId="invite-form"
+        submitLabel="Create invitation link"
+        busyLabel="Creating link…"
+        submitting={form.submitting}
+        done={Boolean(result)}
       >
         {result ? (
           <SecretPanel label="One-time setup link" value={result.url}>
@@ -84,7 +74,7 @@ export function InviteAdminButton({ scope, myRole }: { scope: TScopeOptions; myR
             <TextField {...form.field('label')} label="Note (optional)" hint="Who it is for, e.g. “Ada, web team”. Only administrators see it." maxLength={100} autoComplete="off" />
           </form>
         )}
-      </Modal>
+      </FormModal>
     </>
   );
 }

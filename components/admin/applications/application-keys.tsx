@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { TextField } from '@/components/ui/field';
-import { Modal } from '@/components/ui/modal';
+import { FormModal } from '@/components/ui/form-modal';
 import { SecretPanel } from '@/components/ui/secret-panel';
 import { useToast } from '@/components/ui/toast';
 import { PlusIcon } from '@/components/passkey/icons';
@@ -111,26 +111,16 @@ export function ApplicationKeys({ applicationId, keys }: { applicationId: string
         </ul>
       )}
 
-      <Modal
+      <FormModal
         open={creating}
         title={created ? 'API key created' : 'Create an API key'}
         description={created ? undefined : 'For the application’s back end. The key is shown once, right after it is created.'}
-        busy={form.submitting}
         onClose={close}
-        footer={
-          created ? (
-            <Button onClick={close}>Done</Button>
-          ) : (
-            <>
-              <Button variant="secondary" onClick={close} disabled={form.submitting}>
-                Cancel
-              </Button>
-              <Button type="submit" form="new-key-form" busy={form.submitting} busyLabel="Creating…">
-                Create key
-              </Button>
-            </>
-          )
-        }
+        formId="new-key-form"
+        submitLabel="Create key"
+        busyLabel="Creating…"
+        submitting={form.submitting}
+        done={Boolean(created)}
       >
         {created ? (
           <SecretPanel label="API key" value={created}>
@@ -142,7 +132,7 @@ export function ApplicationKeys({ applicationId, keys }: { applicationId: string
             <TextField {...form.field('label')} label="Label (optional)" hint="Where it is used, e.g. “production back end”." maxLength={100} autoComplete="off" />
           </form>
         )}
-      </Modal>
+      </FormModal>
 
       <ConfirmDialog open={target !== null} title="Revoke this API key?" confirmLabel="Revoke key" tone="danger" busy={busy} busyLabel="Revoking…" error={error} onCancel={() => setTarget(null)} onConfirm={() => void revoke()}>
         <p>

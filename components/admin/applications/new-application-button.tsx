@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Modal } from '@/components/ui/modal';
+import { FormModal } from '@/components/ui/form-modal';
 import { SelectField } from '@/components/ui/select-field';
 import { useToast } from '@/components/ui/toast';
 import { PlusIcon } from '@/components/passkey/icons';
@@ -45,30 +45,23 @@ export function NewApplicationButton({ scope }: { scope: TScopeOptions }) {
           New application
         </span>
       </Button>
-      <Modal
+      <FormModal
         open={open}
         size="lg"
         title="New application"
         description="An application of the FIDO2 API 2.0: its pages call Latchkey with its id (app.id), its back end with an API key."
-        busy={form.submitting}
         onClose={() => setOpen(false)}
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setOpen(false)} disabled={form.submitting}>
-              Cancel
-            </Button>
-            <Button type="submit" form="new-app-form" busy={form.submitting} busyLabel="Creating…">
-              Create application
-            </Button>
-          </>
-        }
+        formId="new-app-form"
+        submitLabel="Create application"
+        busyLabel="Creating…"
+        submitting={form.submitting}
       >
         <form id="new-app-form" noValidate onSubmit={(e) => void form.handleSubmit(e)} className="space-y-4">
           <FormError message={form.formError} bind={form.bindFormError} title="Couldn't create the application" />
           <SelectField {...form.field('communityId')} label="Community" placeholder="Choose a community…" options={communities} />
           <ApplicationFields form={form} />
         </form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

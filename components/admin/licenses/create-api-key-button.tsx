@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorIcon, TextField } from '@/components/ui/field';
-import { Modal } from '@/components/ui/modal';
+import { FormModal } from '@/components/ui/form-modal';
 import { SecretPanel } from '@/components/ui/secret-panel';
 import { SelectField } from '@/components/ui/select-field';
 import { PlusIcon } from '@/components/passkey/icons';
@@ -61,27 +61,17 @@ export function CreateApiKeyButton({ scope }: { scope: TScopeOptions }) {
           Create API key
         </span>
       </Button>
-      <Modal
+      <FormModal
         open={open}
         size="lg"
         title={result ? 'API key created' : 'Create an API key'}
         description={result ? undefined : 'An API key lets web pages of the origins you list call the spec 001 API of one community.'}
-        busy={form.submitting}
         onClose={close}
-        footer={
-          result ? (
-            <Button onClick={close}>Done</Button>
-          ) : (
-            <>
-              <Button variant="secondary" onClick={close} disabled={form.submitting}>
-                Cancel
-              </Button>
-              <Button type="submit" form="apikey-form" busy={form.submitting} busyLabel="Creating…">
-                Create API key
-              </Button>
-            </>
-          )
-        }
+        formId="apikey-form"
+        submitLabel="Create API key"
+        busyLabel="Creating…"
+        submitting={form.submitting}
+        done={Boolean(result)}
       >
         {result ? (
           <SecretPanel label="API key" value={result.key}>
@@ -123,7 +113,7 @@ export function CreateApiKeyButton({ scope }: { scope: TScopeOptions }) {
             <TextField {...form.field('label')} label="Label (optional)" hint="Where it is used, e.g. “Shop website”." maxLength={100} autoComplete="off" />
           </form>
         )}
-      </Modal>
+      </FormModal>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CheckboxGroupField } from '@/components/ui/checkbox-group';
 import { TextField } from '@/components/ui/field';
-import { Modal } from '@/components/ui/modal';
+import { FormModal } from '@/components/ui/form-modal';
 import { SecretPanel } from '@/components/ui/secret-panel';
 import { SelectField } from '@/components/ui/select-field';
 import { PlusIcon } from '@/components/passkey/icons';
@@ -56,27 +56,17 @@ export function CreateLicenseButton({ scope, myRole }: { scope: TScopeOptions; m
           Create license
         </span>
       </Button>
-      <Modal
+      <FormModal
         open={open}
         size="lg"
         title={result ? 'License created' : 'Create a license'}
         description={result ? undefined : 'A license lets a back end call the /webauthn and /authn APIs for the communities you choose.'}
-        busy={form.submitting}
         onClose={close}
-        footer={
-          result ? (
-            <Button onClick={close}>Done</Button>
-          ) : (
-            <>
-              <Button variant="secondary" onClick={close} disabled={form.submitting}>
-                Cancel
-              </Button>
-              <Button type="submit" form="license-form" busy={form.submitting} busyLabel="Creating…">
-                Create license
-              </Button>
-            </>
-          )
-        }
+        formId="license-form"
+        submitLabel="Create license"
+        busyLabel="Creating…"
+        submitting={form.submitting}
+        done={Boolean(result)}
       >
         {result ? (
           <SecretPanel label="License key" value={result.key}>
@@ -123,7 +113,7 @@ export function CreateLicenseButton({ scope, myRole }: { scope: TScopeOptions; m
             <TextField {...form.field('label')} label="Label (optional)" hint="What uses it, e.g. “Checkout back end”." maxLength={100} autoComplete="off" />
           </form>
         )}
-      </Modal>
+      </FormModal>
     </>
   );
 }

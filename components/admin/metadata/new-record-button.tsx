@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { Modal } from '@/components/ui/modal';
+import { FormModal } from '@/components/ui/form-modal';
 import { SelectField } from '@/components/ui/select-field';
 import { useToast } from '@/components/ui/toast';
 import { PlusIcon } from '@/components/passkey/icons';
@@ -47,23 +47,15 @@ export function NewRecordButton({ communities, canCreateGlobal }: { communities:
           New record
         </span>
       </Button>
-      <Modal
+      <FormModal
         open={open}
         size="lg"
         title="New vendor metadata record"
         description="Names and icons of an authenticator model, by AAGUID. New passkeys of the model get this name."
-        busy={form.submitting}
         onClose={close}
-        footer={
-          <>
-            <Button variant="secondary" onClick={close} disabled={form.submitting}>
-              Cancel
-            </Button>
-            <Button type="submit" form="new-record-form" busy={form.submitting} busyLabel="Saving…">
-              Create record
-            </Button>
-          </>
-        }
+        formId="new-record-form"
+        submitLabel="Create record"
+        submitting={form.submitting}
       >
         <form id="new-record-form" noValidate onSubmit={(e) => void form.handleSubmit(e)} className="space-y-4">
           <FormError message={form.formError} bind={form.bindFormError} title="Couldn't create the record" />
@@ -71,7 +63,7 @@ export function NewRecordButton({ communities, canCreateGlobal }: { communities:
           <TextField {...form.field('aaguid')} label="AAGUID" hint="The authenticator model's identifier, e.g. cb69481e-8ff7-4039-93ec-0a2729a154a8." autoComplete="off" spellCheck={false} />
           <RecordFields form={form as unknown as TZodForm<TRecordFieldValues & Record<string, unknown>>} />
         </form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

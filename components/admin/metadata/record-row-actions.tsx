@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
-import { Modal } from '@/components/ui/modal';
+import { FormModal } from '@/components/ui/form-modal';
 import { useToast } from '@/components/ui/toast';
 import type { TMetadataRecordDto } from '@/lib/metadata/metadata-record';
 import { ZMetadataRecordUpdate } from '@/lib/metadata/metadata-record-schema';
@@ -90,29 +90,21 @@ export function RecordRowActions({ record }: { record: TMetadataRecordDto }) {
         </Button>
       )}
 
-      <Modal
+      <FormModal
         open={editing}
         size="lg"
         title={`Edit ${record.name}`}
         description={<span className="font-mono text-sm break-all">{record.aaguid}</span>}
-        busy={form.submitting}
         onClose={() => setEditing(false)}
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setEditing(false)} disabled={form.submitting}>
-              Cancel
-            </Button>
-            <Button type="submit" form={`record-form-${record.id}`} busy={form.submitting} busyLabel="Saving…">
-              Save record
-            </Button>
-          </>
-        }
+        formId={`record-form-${record.id}`}
+        submitLabel="Save record"
+        submitting={form.submitting}
       >
         <form id={`record-form-${record.id}`} noValidate onSubmit={(e) => void form.handleSubmit(e)} className="space-y-4">
           <FormError message={form.formError} bind={form.bindFormError} title="Couldn't save the record" />
           <RecordFields form={form as unknown as TZodForm<TRecordFieldValues & Record<string, unknown>>} />
         </form>
-      </Modal>
+      </FormModal>
 
       <ConfirmDialog
         open={confirming}

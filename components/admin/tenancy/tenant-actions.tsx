@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { Modal } from '@/components/ui/modal';
+import { FormModal } from '@/components/ui/form-modal';
 import { SelectField } from '@/components/ui/select-field';
 import { useToast } from '@/components/ui/toast';
 import { PlusIcon } from '@/components/passkey/icons';
@@ -39,28 +39,21 @@ export function NewTenantButton() {
           New tenant
         </span>
       </Button>
-      <Modal
+      <FormModal
         open={open}
         title="New tenant"
         description="A tenant is an organisation using Latchkey. Its communities hold the users, relying-party settings and branding."
-        busy={form.submitting}
         onClose={() => setOpen(false)}
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setOpen(false)} disabled={form.submitting}>
-              Cancel
-            </Button>
-            <Button type="submit" form="new-tenant-form" busy={form.submitting} busyLabel="Creating…">
-              Create tenant
-            </Button>
-          </>
-        }
+        formId="new-tenant-form"
+        submitLabel="Create tenant"
+        busyLabel="Creating…"
+        submitting={form.submitting}
       >
         <form id="new-tenant-form" noValidate onSubmit={(e) => void form.handleSubmit(e)} className="space-y-4">
           <FormError message={form.formError} bind={form.bindFormError} title="Couldn't create the tenant" />
           <TextField {...form.field('name')} label="Name" maxLength={100} autoComplete="off" />
         </form>
-      </Modal>
+      </FormModal>
     </>
   );
 }
@@ -93,27 +86,19 @@ export function RenameTenantButton({ tenant }: { tenant: { id: string; name: str
       >
         Rename<span className="sr-only"> tenant {tenant.name}</span>
       </Button>
-      <Modal
+      <FormModal
         open={open}
         title={`Rename ${tenant.name}`}
-        busy={form.submitting}
         onClose={() => setOpen(false)}
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setOpen(false)} disabled={form.submitting}>
-              Cancel
-            </Button>
-            <Button type="submit" form={`rename-tenant-form-${tenant.id}`} busy={form.submitting} busyLabel="Saving…">
-              Save name
-            </Button>
-          </>
-        }
+        formId={`rename-tenant-form-${tenant.id}`}
+        submitLabel="Save name"
+        submitting={form.submitting}
       >
         <form id={`rename-tenant-form-${tenant.id}`} noValidate onSubmit={(e) => void form.handleSubmit(e)} className="space-y-4">
           <FormError message={form.formError} bind={form.bindFormError} title="Couldn't rename the tenant" />
           <TextField {...form.field('name')} label="Name" maxLength={100} autoComplete="off" />
         </form>
-      </Modal>
+      </FormModal>
     </>
   );
 }
@@ -153,23 +138,16 @@ export function AddCommunityButton({ tenant }: { tenant: { id: string; name: str
       >
         Add community<span className="sr-only"> to {tenant.name}</span>
       </Button>
-      <Modal
+      <FormModal
         open={open}
         size="lg"
         title={`New community in ${tenant.name}`}
         description="A community is a realm: its own users and passkeys, relying party and branding."
-        busy={form.submitting}
         onClose={() => setOpen(false)}
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setOpen(false)} disabled={form.submitting}>
-              Cancel
-            </Button>
-            <Button type="submit" form={formId} busy={form.submitting} busyLabel="Creating…">
-              Create community
-            </Button>
-          </>
-        }
+        formId={formId}
+        submitLabel="Create community"
+        busyLabel="Creating…"
+        submitting={form.submitting}
       >
         <form id={formId} noValidate onSubmit={(e) => void form.handleSubmit(e)} className="space-y-4">
           <FormError message={form.formError} bind={form.bindFormError} title="Couldn't create the community" />
@@ -186,7 +164,7 @@ export function AddCommunityButton({ tenant }: { tenant: { id: string; name: str
           />
           <SelectField {...form.field('userVerification')} label="User verification" hint="Whether a PIN or biometrics must confirm each sign-in and registration." options={USER_VERIFICATION.map((v) => ({ value: v, label: UV_LABEL[v] }))} />
         </form>
-      </Modal>
+      </FormModal>
     </>
   );
 }
