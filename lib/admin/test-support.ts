@@ -63,3 +63,17 @@ export async function enrollTestAdmin(db: TDb, grant: TAdminGrant, options: { us
 }
 
 export const SYSTEM: TAdminGrant = { role: 'system', tenantId: null, communityIds: [] };
+
+/**
+ * Principals of the world's administrators, without enrolment (for use-case tests that only need
+ * the scope): a system admin, Acme's tenant admin, the community admin of Acme/Web, Globex's
+ * tenant admin. Audit events name them `admin:sys`, `admin:acme`, `admin:web`, `admin:globex`.
+ */
+export function worldPrincipals(w: TAdminWorld): Record<'system' | 'acme' | 'web' | 'globex', TAdminPrincipal> {
+  return {
+    system: { adminId: 'sys', userId: 'u-sys', role: 'system', communityIds: [] },
+    acme: { adminId: 'acme', userId: 'u-acme', role: 'tenant', tenantId: w.acme.id, communityIds: [] },
+    web: { adminId: 'web', userId: 'u-web', role: 'community', tenantId: w.acme.id, communityIds: [w.acme.web] },
+    globex: { adminId: 'globex', userId: 'u-globex', role: 'tenant', tenantId: w.globex.id, communityIds: [] },
+  };
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, TEST_PROVIDERS } from '../db/test-db';
 import type { TDb } from '../db';
 import type { TAdminPrincipal } from '../admin/principal';
-import { seedAdminWorld, type TAdminWorld } from '../admin/test-support';
+import { seedAdminWorld, worldPrincipals, type TAdminWorld } from '../admin/test-support';
 import { hashSecret } from '../crypto/tokens';
 import { createApiKeyAsAdmin } from './create-api-key-as-admin';
 import { listApiKeysInScope } from './list-api-keys-in-scope';
@@ -22,10 +22,7 @@ describe.each(TEST_PROVIDERS)('API keys in the admin console on %s', (provider) 
   beforeAll(async () => {
     ({ db, close } = await openTestDb(provider));
     w = await seedAdminWorld(db, crypto.randomBytes(32));
-    root = { adminId: 'root', userId: 'u-root', role: 'system', communityIds: [] };
-    acmeAdmin = { adminId: 'acme', userId: 'u-acme', role: 'tenant', tenantId: w.acme.id, communityIds: [] };
-    webAdmin = { adminId: 'web', userId: 'u-web', role: 'community', tenantId: w.acme.id, communityIds: [w.acme.web] };
-    globexAdmin = { adminId: 'globex', userId: 'u-globex', role: 'tenant', tenantId: w.globex.id, communityIds: [] };
+    ({ system: root, acme: acmeAdmin, web: webAdmin, globex: globexAdmin } = worldPrincipals(w));
   });
   afterAll(() => close());
 

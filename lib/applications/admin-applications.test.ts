@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, TEST_PROVIDERS } from '../db/test-db';
 import type { TDb } from '../db';
 import type { TAdminPrincipal } from '../admin/principal';
-import { seedAdminWorld, type TAdminWorld } from '../admin/test-support';
+import { seedAdminWorld, worldPrincipals, type TAdminWorld } from '../admin/test-support';
 import { findActiveApiKey } from '../apikeys/find-active-api-key';
 import { createApplicationAsAdmin, getApplicationForAdmin, listApplicationsForAdmin, setApplicationStatus, updateApplication } from './admin-applications';
 import { createApplicationKeyAsAdmin, listApplicationKeys, revokeApplicationKey } from './admin-application-keys';
@@ -21,10 +21,7 @@ describe.each(TEST_PROVIDERS)('applications in the admin console on %s', (provid
   beforeAll(async () => {
     ({ db, close } = await openTestDb(provider));
     w = await seedAdminWorld(db, crypto.randomBytes(32));
-    system = { adminId: 'sys', userId: 'u-sys', role: 'system', communityIds: [] };
-    acmeAdmin = { adminId: 'acme', userId: 'u-acme', role: 'tenant', tenantId: w.acme.id, communityIds: [] };
-    webAdmin = { adminId: 'web', userId: 'u-web', role: 'community', tenantId: w.acme.id, communityIds: [w.acme.web] };
-    globexAdmin = { adminId: 'globex', userId: 'u-globex', role: 'tenant', tenantId: w.globex.id, communityIds: [] };
+    ({ system, acme: acmeAdmin, web: webAdmin, globex: globexAdmin } = worldPrincipals(w));
   });
   afterAll(async () => close());
 

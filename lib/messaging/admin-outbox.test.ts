@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, TEST_PROVIDERS } from '../db/test-db';
 import type { TDb } from '../db';
 import type { TAdminPrincipal } from '../admin/principal';
-import { seedAdminWorld, type TAdminWorld } from '../admin/test-support';
+import { seedAdminWorld, worldPrincipals, type TAdminWorld } from '../admin/test-support';
 import { adminOutboxQueryFromSearchParams, maskOneTimeCodes } from './admin-outbox';
 import { getOutboxMessage } from './get-outbox-message';
 import { listOutboxInScope } from './list-outbox-in-scope';
@@ -43,9 +43,7 @@ describe.each(TEST_PROVIDERS)('OTP outbox in the admin console on %s', (provider
   beforeAll(async () => {
     ({ db, close } = await openTestDb(provider));
     w = await seedAdminWorld(db, crypto.randomBytes(32));
-    root = { adminId: 'root', userId: 'u-root', role: 'system', communityIds: [] };
-    acmeAdmin = { adminId: 'acme', userId: 'u-acme', role: 'tenant', tenantId: w.acme.id, communityIds: [] };
-    webAdmin = { adminId: 'web', userId: 'u-web', role: 'community', tenantId: w.acme.id, communityIds: [w.acme.web] };
+    ({ system: root, acme: acmeAdmin, web: webAdmin } = worldPrincipals(w));
     ids.fresh = await seed(w.acme.web, 'email', 'alice@example.com', 'outbox', 1);
     ids.old = await seed(w.acme.web, 'email', 'alice@example.com', 'outbox', 60);
     ids.sms = await seed(w.acme.web, 'sms', '+14161234567', 'failed', 2, '•••••• is your Acme sign-in code.');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, TEST_PROVIDERS } from '../db/test-db';
 import type { TDb } from '../db';
 import type { TAdminPrincipal } from '../admin/principal';
-import { seedAdminWorld, type TAdminWorld } from '../admin/test-support';
+import { seedAdminWorld, worldPrincipals, type TAdminWorld } from '../admin/test-support';
 import { adminTransactionQueryFromSearchParams } from './admin-transactions';
 import { getTransactionEvidence } from './get-transaction-evidence';
 import { listTransactionsInScope } from './list-transactions-in-scope';
@@ -49,9 +49,7 @@ describe.each(TEST_PROVIDERS)('transactions in the admin console on %s', (provid
   beforeAll(async () => {
     ({ db, close } = await openTestDb(provider));
     w = await seedAdminWorld(db, crypto.randomBytes(32));
-    root = { adminId: 'root', userId: 'u-root', role: 'system', communityIds: [] };
-    webAdmin = { adminId: 'web', userId: 'u-web', role: 'community', tenantId: w.acme.id, communityIds: [w.acme.web] };
-    globexAdmin = { adminId: 'globex', userId: 'u-globex', role: 'tenant', tenantId: w.globex.id, communityIds: [] };
+    ({ system: root, web: webAdmin, globex: globexAdmin } = worldPrincipals(w));
     ids.payment = await seedTx(w.acme.web, 'alice', 'payment', 'confirmed', 5);
     ids.contract = await seedTx(w.acme.web, 'bob', 'contract', 'failed', 4);
     ids.pending = await seedTx(w.acme.web, 'alice', 'payment', 'pending', 3);
