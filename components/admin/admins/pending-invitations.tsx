@@ -1,14 +1,12 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
-import { useToast } from '@/components/ui/toast';
 import type { TInvitationDto } from '@/lib/admin/admin-dto';
-import { adminApi, ApiError, goToSignIn } from '../api';
-import { describeRequestError } from '../form';
+import { adminApi } from '../api';
 import { RoleBadge } from '../role-badge';
+import { useAdminAction } from '../use-admin-action';
 
 const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -20,32 +18,17 @@ function scopeOf(i: TInvitationDto): string {
 
 /** Invitations whose setup link has not been used yet; each can be revoked (its link stops working). */
 export function PendingInvitations({ invitations }: { invitations: TInvitationDto[] }) {
-  const router = useRouter();
-  const { toast } = useToast();
   const [target, setTarget] = useState<TInvitationDto | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, clearError, run } = useAdminAction();
   if (invitations.length === 0) return null;
 
   async function revoke() {
     if (!target) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await adminApi.revokeInvitation(target.id);
-      setTarget(null);
-      toast('Invitation revoked: its link no longer works.');
-      router.refresh();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'auth.unauthenticated') return goToSignIn();
-      if (e instanceof ApiError && e.code === 'admin.invitation_not_found') {
-        setTarget(null);
-        toast('This invitation was already used or revoked.', 'info');
-        router.refresh();
-      } else setError(describeRequestError(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => adminApi.revokeInvitation(target.id), {
+      success: 'Invitation revoked: its link no longer works.',
+      gone: { code: 'admin.invitation_not_found', message: 'This invitation was already used or revoked.' },
+      onDone: () => setTarget(null),
+    });
   }
 
   return (
@@ -65,7 +48,7 @@ export function PendingInvitations({ invitations }: { invitations: TInvitationDt
                 {scopeOf(i)} · link valid until <time dateTime={i.expiresAt}>{DATE_TIME.format(new Date(i.expiresAt))}</time>
               </p>
             </div>
-            <Button size="sm" variant="danger-secondary" onClick={() => setTarget(i)} className="self-start sm:self-auto">
+            <Button size="sm" variant="danger-secondary" onClick={() => (clearError(), setTarget(i))} className="self-start sm:self-auto">
               Revoke<span className="sr-only"> invitation {i.label ?? ''}</span>
             </Button>
           </li>

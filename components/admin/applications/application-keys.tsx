@@ -9,14 +9,13 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { TextField } from '@/components/ui/field';
 import { FormModal } from '@/components/ui/form-modal';
 import { SecretPanel } from '@/components/ui/secret-panel';
-import { useToast } from '@/components/ui/toast';
 import { PlusIcon } from '@/components/passkey/icons';
 import type { TApiKeyDto } from '@/lib/apikeys/api-key';
 import { ZApplicationKeyCreate } from '@/lib/applications/application-schemas';
-import { ApiError, goToSignIn } from '../api';
-import { describeRequestError, FormError, useZodForm } from '../form';
+import { FormError, useZodForm } from '../form';
 import { KeyIcon } from '../icons';
 import { tenancyApi } from '../tenancy/tenancy-api';
+import { useAdminAction } from '../use-admin-action';
 
 const DATE_TIME = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const when = (iso: string | null) => (iso ? `${DATE_TIME.format(new Date(iso))} UTC` : 'Never');
@@ -27,12 +26,10 @@ const when = (iso: string | null) => (iso ? `${DATE_TIME.format(new Date(iso))} 
  */
 export function ApplicationKeys({ applicationId, keys }: { applicationId: string; keys: TApiKeyDto[] }) {
   const router = useRouter();
-  const { toast } = useToast();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<string>();
   const [target, setTarget] = useState<TApiKeyDto | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, clearError, run } = useAdminAction();
   const form = useZodForm({
     id: 'new-key',
     schema: ZApplicationKeyCreate,
@@ -51,19 +48,7 @@ export function ApplicationKeys({ applicationId, keys }: { applicationId: string
 
   async function revoke() {
     if (!target) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await tenancyApi.revokeApplicationKey(applicationId, target.id);
-      setTarget(null);
-      toast(`Key ${target.keyPrefix}… revoked: it stops working at once.`);
-      router.refresh();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'auth.unauthenticated') return goToSignIn();
-      setError(describeRequestError(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => tenancyApi.revokeApplicationKey(applicationId, target.id), { success: `Key ${target.keyPrefix}… revoked: it stops working at once.`, onDone: () => setTarget(null) });
   }
 
   return (
@@ -99,7 +84,7 @@ export function ApplicationKeys({ applicationId, keys }: { applicationId: string
                   variant="danger-secondary"
                   className="self-start sm:self-auto"
                   onClick={() => {
-                    setError(undefined);
+                    clearError();
                     setTarget(k);
                   }}
                 >

@@ -1,12 +1,9 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
-import { useToast } from '@/components/ui/toast';
-import { ApiError, goToSignIn } from '../api';
-import { describeRequestError } from '../form';
+import { useAdminAction } from '../use-admin-action';
 import { licensesApi } from './licenses-api';
 
 /**
@@ -14,29 +11,13 @@ import { licensesApi } from './licenses-api';
  * key stops working at once (it stays listed as revoked).
  */
 export function RevokeKeyButton({ kind, id, keyPrefix, label }: { kind: 'license' | 'apiKey'; id: string; keyPrefix: string; label: string | null }) {
-  const router = useRouter();
-  const { toast } = useToast();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, clearError, run } = useAdminAction();
   const noun = kind === 'license' ? 'license' : 'API key';
   const name = label ? `${label} (${keyPrefix}…)` : `${keyPrefix}…`;
 
-  async function revoke() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await (kind === 'license' ? licensesApi.revokeLicense(id) : licensesApi.revokeApiKey(id));
-      setOpen(false);
-      toast(`The ${noun} ${name} was revoked.`);
-      router.refresh();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'auth.unauthenticated') return goToSignIn();
-      setError(describeRequestError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const revoke = () =>
+    run(() => (kind === 'license' ? licensesApi.revokeLicense(id) : licensesApi.revokeApiKey(id)), { success: `The ${noun} ${name} was revoked.`, onDone: () => setOpen(false) });
 
   return (
     <>
@@ -44,7 +25,7 @@ export function RevokeKeyButton({ kind, id, keyPrefix, label }: { kind: 'license
         size="sm"
         variant="danger-secondary"
         onClick={() => {
-          setError(undefined);
+          clearError();
           setOpen(true);
         }}
       >

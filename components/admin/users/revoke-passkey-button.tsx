@@ -1,40 +1,22 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
-import { useToast } from '@/components/ui/toast';
-import { adminApi, ApiError, goToSignIn } from '../api';
-import { describeRequestError } from '../form';
+import { adminApi } from '../api';
+import { useAdminAction } from '../use-admin-action';
 
 /** "Revoke" for one passkey of a user, after a confirmation. */
 export function RevokePasskeyButton({ userId, username, passkey, last }: { userId: string; username: string; passkey: { id: string; name: string }; last: boolean }) {
-  const router = useRouter();
-  const { toast } = useToast();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, clearError, run } = useAdminAction();
 
-  async function revoke() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await adminApi.revokeUserPasskey(userId, passkey.id);
-      setOpen(false);
-      toast(`The passkey “${passkey.name}” was revoked.`);
-      router.refresh();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'auth.unauthenticated') return goToSignIn();
-      if (e instanceof ApiError && e.code === 'passkeys.not_found') {
-        setOpen(false);
-        toast(`The passkey “${passkey.name}” had already been removed.`, 'info');
-        router.refresh();
-      } else setError(describeRequestError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const revoke = () =>
+    run(() => adminApi.revokeUserPasskey(userId, passkey.id), {
+      success: `The passkey “${passkey.name}” was revoked.`,
+      gone: { code: 'passkeys.not_found', message: `The passkey “${passkey.name}” had already been removed.` },
+      onDone: () => setOpen(false),
+    });
 
   return (
     <>
@@ -42,7 +24,7 @@ export function RevokePasskeyButton({ userId, username, passkey, last }: { userI
         size="sm"
         variant="danger-secondary"
         onClick={() => {
-          setError(undefined);
+          clearError();
           setOpen(true);
         }}
       >
