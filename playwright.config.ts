@@ -7,9 +7,11 @@ export default defineConfig({
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // On CI one retry absorbs a timing hiccup of the shared 2-core machine; the report still names
+  // such a test "flaky", and a real failure fails twice.
+  retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   globalSetup: './e2e/support/ui-global-setup.ts',
   use: {
     browserName: 'chromium',
