@@ -2,13 +2,12 @@ import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/serv
 import type { TDb, TTx } from '../db';
 import { AppError } from '../errors';
 import { parseInput } from '../errors/validation';
-import type { TRequestMeta } from '../passkeys/audit-failure';
 import { finishAuthentication } from '../passkeys/finish-authentication';
 import { assertAaguidAllowed, loadRpSettings } from '../passkeys/rp';
 import { startAuthentication } from '../passkeys/start-authentication';
 import { ZUsername } from '../users/username';
 import { ZAuthCompleteBody, ZAuthInitBody } from './bodies';
-import { resolveTarget } from './relying-party';
+import { resolveTarget, type TFido2CompleteOptions } from './relying-party';
 import { newSession, sessionBinding, sessionRef } from './session';
 import { recordCeremonyDevice, signedInAnswer, type TFido2SignedIn } from './signed-in';
 
@@ -105,15 +104,7 @@ export async function authInit(options: { db: TDb; body: unknown; browserOrigin:
  *   `passkeys.challenge_invalid`, `passkeys.challenge_expired`, `passkeys.unknown_credential`,
  *   `passkeys.verification_failed`, `passkeys.authenticator_not_allowed`, `passkeys.user_disabled`
  */
-export async function authComplete(options: {
-  db: TDb;
-  kek: Buffer;
-  origin: string;
-  body: unknown;
-  browserOrigin: string | null;
-  meta?: TRequestMeta;
-  now?: Date;
-}): Promise<TFido2SignedIn> {
+export async function authComplete(options: TFido2CompleteOptions): Promise<TFido2SignedIn> {
   const { db } = options;
   const body = parseInput(ZAuthCompleteBody, options.body);
   const { app, rp } = await resolveTarget({ db, appId: sessionRef(body.session), browserOrigin: options.browserOrigin });

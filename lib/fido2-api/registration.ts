@@ -3,12 +3,11 @@ import type { TDb } from '../db';
 import { AppError } from '../errors';
 import { parseInput } from '../errors/validation';
 import type { TFido2UserCaller } from './authenticate';
-import type { TRequestMeta } from '../passkeys/audit-failure';
 import { finishRegistration } from '../passkeys/finish-registration';
 import { startRegistration } from '../passkeys/start-registration';
 import { ZUsername } from '../users/username';
 import { ZRegCompleteBody, ZRegInitBody } from './bodies';
-import { resolveTarget } from './relying-party';
+import { resolveTarget, type TFido2CompleteOptions } from './relying-party';
 import { newSession, sessionBinding, sessionRef } from './session';
 import { recordCeremonyDevice, signedInAnswer, type TFido2SignedIn } from './signed-in';
 
@@ -75,15 +74,7 @@ export async function regInit(options: { db: TDb; body: unknown; browserOrigin: 
  *   `passkeys.challenge_invalid`, `passkeys.challenge_expired`, `passkeys.verification_failed`,
  *   `passkeys.authenticator_not_allowed`, `passkeys.credential_exists`, `passkeys.username_taken`
  */
-export async function regComplete(options: {
-  db: TDb;
-  kek: Buffer;
-  origin: string;
-  body: unknown;
-  browserOrigin: string | null;
-  meta?: TRequestMeta;
-  now?: Date;
-}): Promise<TFido2SignedIn> {
+export async function regComplete(options: TFido2CompleteOptions): Promise<TFido2SignedIn> {
   const { db } = options;
   const body = parseInput(ZRegCompleteBody, options.body);
   const { app, rp } = await resolveTarget({ db, appId: sessionRef(body.session), browserOrigin: options.browserOrigin });

@@ -1,4 +1,5 @@
-import type { TTx } from '../db';
+import type { TDb, TTx } from '../db';
+import type { TRequestMeta } from '../passkeys/audit-failure';
 import { AppError, isAppError } from '../errors';
 import { findActiveApplication } from '../applications/find-application';
 import type { TApplicationDto } from '../applications/application';
@@ -7,6 +8,18 @@ import { normalizeOrigin } from '../tenancy/rp-settings';
 
 /** An application of the call and the relying party its ceremonies run for. */
 export type TFido2Target = { app: TApplicationDto; rp: TRpOverride };
+
+/** What the complete calls (auth/complete, reg/complete) are given by their routes. */
+export type TFido2CompleteOptions = {
+  db: TDb;
+  kek: Buffer;
+  /** The service's public origin (the issuer of the jwtAccess). */
+  origin: string;
+  body: unknown;
+  browserOrigin: string | null;
+  meta?: TRequestMeta;
+  now?: Date;
+};
 
 function webOrigin(header: string): string | undefined {
   try {
