@@ -23,11 +23,7 @@ const TYPE = `apitest${Date.now().toString(36)}.`;
 
 beforeAll(async () => {
   kit = createAdminTestKit({ baseUrl, databaseUrl });
-  acme = await kit.seedTenant('Acme', ['Web', 'Mobile']);
-  globex = await kit.seedTenant('Globex', ['Shop']);
-  root = await kit.signInAs('system');
-  acmeAdmin = await kit.signInAs('tenant', { tenantId: acme.id });
-  webAdmin = await kit.signInAs('community', { communityIds: [acme.communities.Web!] });
+  ({ acme, globex, root, acmeAdmin, webAdmin } = await kit.seedWorld());
   const now = Date.now();
   const ev = (minutesAgo: number, type: string, communityId: string, extra: Record<string, unknown> = {}) => ({ at: new Date(now - minutesAgo * 60_000), type: `${TYPE}${type}`, actor: 'cli', result: 'success', communityId, ...extra });
   await kit.db.auditEvent.createMany({

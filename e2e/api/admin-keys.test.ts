@@ -54,12 +54,7 @@ async function seedActivity(communityId: string, username: string) {
 
 beforeAll(async () => {
   kit = createAdminTestKit({ baseUrl, databaseUrl });
-  acme = await kit.seedTenant('Acme', ['Web', 'Mobile']);
-  globex = await kit.seedTenant('Globex', ['Shop']);
-  root = await kit.signInAs('system');
-  acmeAdmin = await kit.signInAs('tenant', { tenantId: acme.id });
-  webAdmin = await kit.signInAs('community', { communityIds: [acme.communities.Web!] });
-  globexAdmin = await kit.signInAs('tenant', { tenantId: globex.id });
+  ({ acme, globex, root, acmeAdmin, webAdmin, globexAdmin } = await kit.seedWorld());
   const web = await seedActivity(acme.communities.Web!, `alice${Date.now().toString(36)}`);
   const shop = await seedActivity(globex.communities.Shop!, `carol${Date.now().toString(36)}`);
   Object.assign(seeded, { webTx: web.tx, webMessage: web.message, shopTx: shop.tx, shopMessage: shop.message });

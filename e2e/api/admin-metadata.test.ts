@@ -34,14 +34,7 @@ let otherCa: TMdsTestCa;
 
 beforeAll(async () => {
   kit = createAdminTestKit({ baseUrl, databaseUrl });
-  acme = await kit.seedTenant('Acme', ['Web', 'Mobile']);
-  globex = await kit.seedTenant('Globex', ['Shop']);
-  [root, acmeAdmin, webAdmin, globexAdmin] = await Promise.all([
-    kit.signInAs('system'),
-    kit.signInAs('tenant', { tenantId: acme.id }),
-    kit.signInAs('community', { communityIds: [acme.communities.Web!] }),
-    kit.signInAs('tenant', { tenantId: globex.id }),
-  ]);
+  ({ acme, globex, root, acmeAdmin, webAdmin, globexAdmin } = await kit.seedWorld());
   [ca, otherCa] = await Promise.all([createMdsTestCa('API Trusted'), createMdsTestCa('API Other')]);
   // The server trusts the root in this file (e2e/support/server.ts sets LATCHKEY_MDS_ROOT_CERT_FILE).
   fs.writeFileSync(path.join(dataDir, 'mds-root.pem'), ca.rootPem);

@@ -26,12 +26,7 @@ let n = 0;
 
 beforeAll(async () => {
   kit = createAdminTestKit({ baseUrl, databaseUrl });
-  acme = await kit.seedTenant('Acme', ['Web', 'Mobile']);
-  globex = await kit.seedTenant('Globex', ['Shop']);
-  root = await kit.signInAs('system');
-  acmeAdmin = await kit.signInAs('tenant', { tenantId: acme.id });
-  webAdmin = await kit.signInAs('community', { communityIds: [acme.communities.Web!] });
-  globexAdmin = await kit.signInAs('tenant', { tenantId: globex.id });
+  ({ acme, globex, root, acmeAdmin, webAdmin, globexAdmin } = await kit.seedWorld());
 });
 afterAll(async () => kit?.close());
 

@@ -317,6 +317,22 @@ export function createAdminTestKit(options: { baseUrl: string; databaseUrl: stri
       return { id: tenant.id, communities };
     },
 
+    /**
+     * The world most console specs start from: tenants Acme (Web, Mobile) and Globex (Shop), a
+     * system admin, Acme's tenant admin, the community admin of Acme/Web and Globex's tenant admin.
+     */
+    async seedWorld() {
+      const acme = await kit.seedTenant('Acme', ['Web', 'Mobile']);
+      const globex = await kit.seedTenant('Globex', ['Shop']);
+      const [root, acmeAdmin, webAdmin, globexAdmin] = await Promise.all([
+        kit.signInAs('system'),
+        kit.signInAs('tenant', { tenantId: acme.id }),
+        kit.signInAs('community', { communityIds: [acme.communities.Web!] }),
+        kit.signInAs('tenant', { tenantId: globex.id }),
+      ]);
+      return { acme, globex, root, acmeAdmin, webAdmin, globexAdmin };
+    },
+
     close: () => db.$disconnect(),
   };
   return kit;
